@@ -1,0 +1,44 @@
+import type { Got } from 'got';
+
+import type { MoleculeStatus } from '../common/types.js';
+import type { BatchStore } from '../store/index.js';
+
+/** What the chemistry pool answers for one structure. */
+export interface ChemResult {
+  index: number;
+  status: MoleculeStatus;
+  message: string;
+  issues: string[];
+  canonicalSmiles: string | null;
+  inchikey: string | null;
+  formula: string | null;
+  mw: number | null;
+}
+
+/** Validates structures in worker threads. */
+export interface ChemValidator {
+  validate(records: Array<{ index: number; structure: string }>): Promise<ChemResult[]>;
+}
+
+/** OPSIN's answer for one name. */
+export interface NameConversion {
+  status: 'SUCCESS' | 'WARNING' | 'FAILURE';
+  smiles: string | null;
+  message: string;
+  warnings: string[];
+}
+
+/** Converts names to structures through the OPSIN worker process. */
+export interface NameConverter {
+  convert(name: string): Promise<NameConversion>;
+}
+
+/** Everything activities need from the world, passed in by the worker. */
+export interface ActivityDeps {
+  store: BatchStore;
+  chem: ChemValidator;
+  opsin: NameConverter;
+  http: Got;
+  /** Standard Webhooks secret (`whsec_...` or base64); read on the worker, never sent to workflows. */
+  webhookSecret?: string;
+}

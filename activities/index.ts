@@ -1,0 +1,25 @@
+import { convertNamesActivity, validateChunkActivity } from './chunks.js';
+import { completeBatchActivity } from './complete.js';
+import type { ActivityDeps } from './deps.js';
+import { ingestActivity } from './ingest.js';
+import { deliverWebhookActivity } from './webhook.js';
+
+export type { ActivityDeps, ChemValidator, NameConverter } from './deps.js';
+export type { IngestInput, IngestOutput } from './ingest.js';
+export type { ChunkInput, ConvertNamesOutput } from './chunks.js';
+export type { CompleteBatchInput } from './complete.js';
+export type { DeliverWebhookInput, DeliverWebhookOutput } from './webhook.js';
+
+/** Builds every activity from its dependencies. */
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ingest: ingestActivity(deps),
+    convertNames: convertNamesActivity(deps),
+    validateChunk: validateChunkActivity(deps),
+    completeBatch: completeBatchActivity(deps),
+    deliverWebhook: deliverWebhookActivity(deps),
+  };
+}
+
+/** The activities, as workflows see their types. */
+export type Activities = ReturnType<typeof createActivities>;

@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { SingleBar } from 'cli-progress';
+
+import type { BatchSummary } from '../common/types.js';
+import { BatchStore, openStore } from '../store/index.js';
+import { BatchClient, batchUiUrl, type StartOptions } from './batches.js';
+import { Cleanup } from './cleanup.js';
+import { writeResultsCsv } from './export.js';
+import { openStack, say, type Stack } from './stack.js';
+
+/** Options of `molbatch run`. */
+export interface RunOptions extends StartOptions {
+  out?: string;
+  summary?: string;
+}
+
+/** What `--summary` writes and `run` prints. */
+export interface RunSummary {
+  batchId: string;
+  workflowId: string;
+  total: number;
+  passed: number;
+  warned: number;
+  failed: number;
+  errored: number;
+  durationMs: number;
+  uiUrl: string;
+}
+
+/** Runs one batch end to end and writes its results and summary. */
+export async function runBatch(file: string, options: RunOptions): Promise<RunSummary> {
+  const source = path.resolve(file);
+  if (!fs.existsSync(source)) {
+    throw new Error(`${file}: no such file`);
+  }
+
+  const cleanup = new Cleanup();
+  cleanup.closeOnSignals();
+  try {
+    const stack = await openStack(cleanup);
+    if (options.webhookUrl && stack.embedded && !stack.config.webhookSecret) {
+      throw new Error('--webhook needs MOLBATCH_WEBHOOK_SECRET (the Standard Webhooks secret)');
+    }
+
+    const client = await BatchClient.connect(stack.address, stack.config.namespace);
+    cleanup.add(() => client.close());
+
+    const started = Date.now();
+    const batchId = await client.start(source, options);
+    const uiUrl = batchUiUrl(stack.uiBase, stack.config.namespace, batchId);
+    say(`batch ${batchId} submitted; watch it at ${uiUrl}`);
+
+    const result = await withProgressBar(client, batchId);
+    const summary = toRunSummary(result, Date.now() - started, uiUrl);
+    await writeOutputs(stack, summary, options);
+    return summary;
+  } finally {
+    await cleanup.close();
+  }
+}
+
+async function withProgressBar(client: BatchClient, batchId: string): Promise<BatchSummary> {
+  const bar = new SingleBar({
+    format: 'validating |{bar}| {value}/{total} molecules | {percentage}% | ETA {eta_formatted}',
+    hideCursor: true,
+  });
+  let shown = false;
+  const poll = setInterval(() => {
+    client.progress(batchId).then((p) => {
+      if (!shown && p.total > 0) {
+        bar.start(p.total, 0);
+        shown = true;
+      }
+      bar.update(p.processed);
+    }, () => undefined);
+  }, 500);
+
+  try {
+    const summary = await client.wait(batchId);
+    if (shown) {
+      bar.update(summary.total);
+    }
+    return summary;
+  } finally {
+    clearInterval(poll);
+    bar.stop();
+  }
+}
+
+function toRunSummary(result: BatchSummary, durationMs: number, uiUrl: string): RunSummary {
+  const { batchId, workflowId, total, passed, warned, failed, errored } = result;
+  return { batchId, workflowId, total, passed, warned, failed, errored, durationMs, uiUrl };
+}
+
+async function writeOutputs(stack: Stack, summary: RunSummary, options: RunOptions): Promise<void> {
+  if (options.out) {
+    const orm = await openStore({ url: stack.config.databaseUrl, home: stack.config.home });
+    try {
+      const rows = await writeResultsCsv(new BatchStore(orm), summary.batchId, options.out);
+      if (rows !== summary.total) {
+        throw new Error(`wrote ${rows} result rows for ${summary.total} records`);
+      }
+    } finally {
+      await orm.close();
+    }
+  }
+  if (options.summary) {
+    fs.writeFileSync(options.summary, `${JSON.stringify(summary, null, 2)}\n`);
+  }
+}
+
+/** The summary as a person reads it. */
+export function formatSummary(summary: RunSummary, options: RunOptions): string {
+  const lines = [
+    `batch ${summary.batchId} completed in ${(summary.durationMs / 1000).toFixed(1)} s`,
+    `  molecules  ${summary.total}`,
+    `  pass       ${summary.passed}`,
+    `  warn       ${summary.warned}`,
+    `  fail       ${summary.failed}`,
+    `  error      ${summary.errored}`,
+  ];
+  if (options.out) {
+    lines.push(`  results    ${options.out}`);
+  }
+  if (options.summary) {
+    lines.push(`  summary    ${options.summary}`);
+  }
+  lines.push(`  Web UI     ${summary.uiUrl}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,53 @@
+import path from 'node:path';
+
+import { z } from 'zod';
+
+const schema = z.object({
+  TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'expected host:port').optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  MOLBATCH_HOME: z.string().min(1).default('.molbatch'),
+  MOLBATCH_DATABASE_URL: z.string().min(1).optional(),
+  MOLBATCH_WEBHOOK_SECRET: z.string().min(1).optional(),
+  MOLBATCH_CHEM_THREADS: z.coerce.number().int().positive().optional(),
+  MOLBATCH_OPSIN_HEAP_MB: z.coerce.number().int().min(64).default(512),
+});
+
+/** molbatch's configuration, read once from the environment. */
+export interface Config {
+  temporalAddress?: string;
+  namespace: string;
+  /** Folder of the embedded stack's files (dev server and SQLite store), absolute. */
+  home: string;
+  databaseUrl?: string;
+  webhookSecret?: string;
+  chemThreads?: number;
+  opsinHeapMb: number;
+}
+
+/** A configuration variable with a bad value; the message names it. */
+export class ConfigError extends Error {
+  constructor(readonly variable: string, problem: string) {
+    super(`${variable}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration from environment variables. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(String(issue.path[0]), issue.message);
+  }
+
+  const v = parsed.data;
+  return {
+    temporalAddress: v.TEMPORAL_ADDRESS,
+    namespace: v.TEMPORAL_NAMESPACE,
+    home: path.resolve(v.MOLBATCH_HOME),
+    databaseUrl: v.MOLBATCH_DATABASE_URL,
+    webhookSecret: v.MOLBATCH_WEBHOOK_SECRET,
+    chemThreads: v.MOLBATCH_CHEM_THREADS,
+    opsinHeapMb: v.MOLBATCH_OPSIN_HEAP_MB,
+  };
+}

@@ -1,0 +1,8 @@
+/** Task queue of workflows and light I/O activities (ingest, audit, webhooks). */
+export const MAIN_QUEUE = 'molbatch';
+/** Task queue of CPU-bound chemistry activities. */
+export const CHEM_QUEUE = 'molbatch-chem';
+/** Task queue of name-to-structure conversion through OPSIN. */
+export const OPSIN_QUEUE = 'molbatch-opsin';
+/** All task queues one default worker serves. */
+export const ALL_QUEUES = [MAIN_QUEUE, CHEM_QUEUE, OPSIN_QUEUE] as const;

@@ -1,0 +1,84 @@
+/** Outcome of one molecule: pass, warn, fail (invalid structure) or error (unreadable). */
+export type MoleculeStatus = 'pass' | 'warn' | 'fail' | 'error';
+
+/** The four statuses in the order reports list them. */
+export const STATUSES: readonly MoleculeStatus[] = ['pass', 'warn', 'fail', 'error'];
+
+/** Counts of molecules by status. */
+export interface StatusCounts {
+  passed: number;
+  warned: number;
+  failed: number;
+  errored: number;
+}
+
+/** Where a batch's records come from: a file the worker can read. */
+export interface BatchSource {
+  /** Absolute path of a CSV, TSV or .smi file. */
+  path: string;
+}
+
+/** Per-batch options that travel in the workflow arguments (never secrets). */
+export interface BatchOptions {
+  /** Records per chunk activity; 100 by default. */
+  chunkSize: number;
+  /** Chunk activities in flight at once. */
+  concurrency: number;
+  /** Where to POST the signed summary when the batch ends; the secret stays on the worker. */
+  webhookUrl?: string;
+  /** Who submitted the batch, for the audit trail. */
+  submitter: string;
+}
+
+/** Input of the `validateBatch` workflow; the batch id is also the workflow id. */
+export interface ValidateBatchInput {
+  batchId: string;
+  source: BatchSource;
+  options: BatchOptions;
+}
+
+/** What a chunk activity returns: counts only, never molecules. */
+export interface ChunkSummary extends StatusCounts {
+  chunkIndex: number;
+  /** Records the chunk covered. */
+  records: number;
+  /** Findings by issue code. */
+  issueCounts: Record<string, number>;
+}
+
+/** The batch totals the workflow reports and returns. */
+export interface BatchSummary extends StatusCounts {
+  batchId: string;
+  workflowId: string;
+  /** Records read from the source; equals the sum of the four status counts when done. */
+  total: number;
+  chunksDone: number;
+  chunkCount: number;
+  issueCounts: Record<string, number>;
+}
+
+/** Progress of a running batch, as the `progress` query answers it. */
+export interface BatchProgress extends BatchSummary {
+  state: 'ingesting' | 'validating' | 'finishing' | 'completed';
+  /** Records validated so far. */
+  processed: number;
+}
+
+/** Returns an all-zero set of status counts. */
+export function zeroCounts(): StatusCounts {
+  return { passed: 0, warned: 0, failed: 0, errored: 0 };
+}
+
+/** Maps a molecule status to the name of its counter. */
+export function countKey(status: MoleculeStatus): keyof StatusCounts {
+  switch (status) {
+    case 'pass':
+      return 'passed';
+    case 'warn':
+      return 'warned';
+    case 'fail':
+      return 'failed';
+    case 'error':
+      return 'errored';
+  }
+}

@@ -1,0 +1,6 @@
+import { Migration20261203000000 } from './Migration20261203000000.js';
+
+/** Committed migrations in the order they apply; never edit one that has shipped. */
+export const MIGRATIONS = [
+  { name: 'Migration20261203000000', class: Migration20261203000000 },
+];

@@ -1,0 +1,174 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+
+import type { MoleculeStatus, StatusCounts } from '../common/types.js';
+import { AuditEvent, Batch, InputRecord, Result } from './entities.js';
+
+/** A record as read from the source, before it is staged. */
+export interface StagedRecord {
+  recordIndex: number;
+  line: number;
+  name: string | null;
+  input: string | null;
+  readError: string | null;
+}
+
+/** One row of the results, joined with its input record, for export. */
+export interface ResultRow {
+  recordIndex: number;
+  line: number;
+  name: string | null;
+  input: string | null;
+  converted: string | null;
+  status: MoleculeStatus;
+  message: string;
+  issues: string;
+  canonicalSmiles: string | null;
+  inchikey: string | null;
+  formula: string | null;
+  mw: number | null;
+}
+
+/** Values of one audit event; the store makes it unique per (batch, event). */
+export interface AuditEntry extends StatusCounts {
+  batchId: string;
+  event: string;
+  workflowId: string;
+  runId: string;
+  actor: string;
+  moleculeCount: number;
+  details: Record<string, unknown>;
+}
+
+/** The store's operations on batches, records, results and audit events. */
+export class BatchStore {
+  constructor(private readonly orm: MikroORM) {}
+
+  private em(): EntityManager {
+    return this.orm.em.fork();
+  }
+
+  /** Creates the batch row if it does not exist yet. */
+  async ensureBatch(values: Pick<Batch, 'id' | 'workflowId' | 'sourcePath' | 'submitter'>) {
+    const em = this.em();
+    const existing = await em.findOne(Batch, { id: values.id });
+    if (existing) {
+      return;
+    }
+
+    em.create(Batch, { ...values, state: 'running' });
+    await em.flush();
+  }
+
+  /** Stages records; a retried ingest overwrites the same (batch, index) rows. */
+  async stageRecords(batchId: string, records: StagedRecord[]): Promise<void> {
+    if (records.length === 0) {
+      return;
+    }
+
+    await this.em().upsertMany(InputRecord, records.map((r) => ({ ...r, batchId })), {
+      onConflictFields: ['batchId', 'recordIndex'],
+      onConflictAction: 'merge',
+      onConflictMergeFields: ['line', 'name', 'input', 'readError'],
+    });
+  }
+
+  /** Reads the input records with indexes in [from, to). */
+  async readRecords(batchId: string, from: number, to: number): Promise<InputRecord[]> {
+    return this.em().find(
+      InputRecord,
+      { batchId, recordIndex: { $gte: from, $lt: to } },
+      { orderBy: { recordIndex: 'asc' } },
+    );
+  }
+
+  /** Stores the structures OPSIN made from names, or why it could not. */
+  async saveConversions(
+    batchId: string,
+    conversions: Array<{ recordIndex: number; converted: string | null; readError: string | null }>,
+  ): Promise<void> {
+    const em = this.em();
+    for (const c of conversions) {
+      await em.nativeUpdate(
+        InputRecord,
+        { batchId, recordIndex: c.recordIndex },
+        { converted: c.converted, readError: c.readError },
+      );
+    }
+  }
+
+  /** Writes results; one row per (batch, index) however often a chunk runs. */
+  async saveResults(batchId: string, results: Array<Omit<Result, 'id' | 'batchId'>>) {
+    if (results.length === 0) {
+      return;
+    }
+
+    await this.em().upsertMany(Result, results.map((r) => ({ ...r, batchId })), {
+      onConflictFields: ['batchId', 'recordIndex'],
+      onConflictAction: 'merge',
+    });
+  }
+
+  /** Records an audit event once; a repeat of the same (batch, event) changes nothing. */
+  async recordAudit(entry: AuditEntry): Promise<void> {
+    const em = this.em();
+    const row = { ...entry, details: JSON.stringify(entry.details), createdAt: new Date() };
+
+    await em.insert(AuditEvent, row).catch(async (error: unknown) => {
+      const existing = await this.em().findOne(AuditEvent, {
+        batchId: entry.batchId,
+        event: entry.event,
+      });
+      if (!existing) {
+        throw error;
+      }
+    });
+  }
+
+  /** Marks the batch finished with its final counts. */
+  async finishBatch(batchId: string, state: Batch['state'], counts: StatusCounts & { total: number }) {
+    await this.em().nativeUpdate(Batch, { id: batchId }, {
+      ...counts,
+      state,
+      completedAt: new Date(),
+    });
+  }
+
+  /** Reads the audit events of a batch in the order they were written. */
+  async readAudit(batchId: string): Promise<AuditEvent[]> {
+    return this.em().find(AuditEvent, { batchId }, { orderBy: { id: 'asc' } });
+  }
+
+  /** Streams results joined with their records, in input order, a page at a time. */
+  async *readResults(batchId: string, pageSize = 1000): AsyncGenerator<ResultRow[]> {
+    for (let from = 0; ; from += pageSize) {
+      const records = await this.readRecords(batchId, from, from + pageSize);
+      if (records.length === 0) {
+        return;
+      }
+
+      const results = await this.em().find(
+        Result,
+        { batchId, recordIndex: { $gte: from, $lt: from + pageSize } },
+      );
+      const byIndex = new Map(results.map((r) => [r.recordIndex, r]));
+      yield records.map((record) => joinRow(record, byIndex.get(record.recordIndex)));
+    }
+  }
+}
+
+function joinRow(record: InputRecord, result: Result | undefined): ResultRow {
+  return {
+    recordIndex: record.recordIndex,
+    line: record.line,
+    name: record.name ?? null,
+    input: record.input ?? null,
+    converted: record.converted ?? null,
+    status: result?.status ?? 'error',
+    message: result?.message ?? 'no result was recorded for this record',
+    issues: result?.issues ?? '',
+    canonicalSmiles: result?.canonicalSmiles ?? null,
+    inchikey: result?.inchikey ?? null,
+    formula: result?.formula ?? null,
+    mw: result?.mw ?? null,
+  };
+}

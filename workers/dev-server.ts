@@ -1,0 +1,102 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+import { Connection } from '@temporalio/client';
+
+/** A Temporal dev server this process started. */
+export interface DevServer {
+  address: string;
+  uiUrl: string;
+  namespace: string;
+  stop(): Promise<void>;
+}
+
+/** Options of the embedded dev server. */
+export interface DevServerOptions {
+  temporalPath: string;
+  /** Folder for the server's SQLite file and log. */
+  home: string;
+  port?: number;
+  uiPort?: number;
+}
+
+const STARTUP_TIMEOUT_MS = 60_000;
+
+/** Starts `temporal server start-dev` on a SQLite file and waits until it answers. */
+export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
+  fs.mkdirSync(options.home, { recursive: true });
+  const port = await freePort(options.port ?? 7233);
+  const uiPort = await freePort(options.uiPort ?? 8233);
+  const logFile = fs.openSync(path.join(options.home, 'temporal.log'), 'a');
+
+  const child = spawn(options.temporalPath, [
+    'server', 'start-dev',
+    '--db-filename', path.join(options.home, 'temporal.db'),
+    '--ip', '127.0.0.1',
+    '--port', String(port),
+    '--ui-port', String(uiPort),
+    '--http-port', String(await freePort(port + 10000)),
+    '--metrics-port', String(await freePort(port + 20000)),
+    '--log-level', 'warn',
+  ], { stdio: ['ignore', logFile, logFile] });
+  fs.closeSync(logFile);
+
+  const address = `127.0.0.1:${port}`;
+  try {
+    await waitUntilServing(address, child);
+  } catch (error) {
+    await stopChild(child);
+    throw error;
+  }
+  return {
+    address,
+    uiUrl: `http://localhost:${uiPort}`,
+    namespace: 'default',
+    stop: () => stopChild(child),
+  };
+}
+
+async function waitUntilServing(address: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`the Temporal dev server exited with code ${child.exitCode}; see its log`);
+    }
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: 1000 });
+      await connection.workflowService.getSystemInfo({});
+      await connection.close();
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  throw new Error(`the Temporal dev server did not answer on ${address} within 60 s`);
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return;
+  }
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** The preferred port if it is free, otherwise one the system picks. */
+async function freePort(preferred: number): Promise<number> {
+  const tryListen = (port: number) =>
+    new Promise<number | null>((resolve) => {
+      const server = net.createServer();
+      server.once('error', () => resolve(null));
+      server.listen(port, '127.0.0.1', () => {
+        const actual = (server.address() as net.AddressInfo).port;
+        server.close(() => resolve(actual));
+      });
+    });
+  return (await tryListen(preferred)) ?? (await tryListen(0)) as number;
+}

@@ -1,0 +1,2 @@
+export { validateBatch } from './validate-batch.js';
+export { progressQuery } from './definitions.js';
