@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 
 import { SingleBar } from 'cli-progress';
 
@@ -66,25 +67,28 @@ async function withProgressBar(client: BatchClient, batchId: string): Promise<Ba
     format: 'validating |{bar}| {value}/{total} molecules | {percentage}% | ETA {eta_formatted}',
     hideCursor: true,
   });
-  let shown = false;
-  const poll = setInterval(() => {
-    client.progress(batchId).then((p) => {
-      if (!shown && p.total > 0) {
-        bar.start(p.total, 0);
-        shown = true;
+  let finished = false;
+  const polling = (async () => {
+    let shown = false;
+    while (!finished) {
+      const progress = await client.progress(batchId).catch(() => null);
+      if (progress && progress.total > 0) {
+        if (!shown) {
+          bar.start(progress.total, 0);
+          shown = true;
+        }
+        bar.update(progress.processed);
       }
-      bar.update(p.processed);
-    }, () => undefined);
-  }, 500);
+      await delay(500);
+    }
+  })();
 
   try {
-    const summary = await client.wait(batchId);
-    if (shown) {
-      bar.update(summary.total);
-    }
-    return summary;
+    return await client.wait(batchId);
   } finally {
-    clearInterval(poll);
+    // The connection closes after this; no query may still be in flight then.
+    finished = true;
+    await polling;
     bar.stop();
   }
 }

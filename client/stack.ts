@@ -35,7 +35,12 @@ export async function openStack(cleanup: Cleanup, withWorker = true): Promise<St
   cleanup.add(server.stop);
 
   if (withWorker) {
-    const worker = await startWorker({ config, address: server.address, opsinClasspath: tools.opsinClasspath });
+    const worker = await startWorker({
+      config,
+      address: server.address,
+      opsinClasspath: tools.opsinClasspath,
+      logLevel: 'ERROR',
+    });
     cleanup.add(worker.shutdown);
     worker.done.catch((error: unknown) => {
       say(`the worker stopped: ${(error as Error).message}`);

@@ -34,7 +34,9 @@ export class ConfigError extends Error {
 
 /** Reads and validates the configuration from environment variables. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env);
+  // An empty variable means unset, as shells and compose files often write it.
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = schema.safeParse(set);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ConfigError(String(issue.path[0]), issue.message);

@@ -27,6 +27,7 @@ const STARTUP_TIMEOUT_MS = 60_000;
 /** Starts `temporal server start-dev` on a SQLite file and waits until it answers. */
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   fs.mkdirSync(options.home, { recursive: true });
+  const unlock = lockHome(options.home);
   const port = await freePort(options.port ?? 7233);
   const uiPort = await freePort(options.uiPort ?? 8233);
   const logFile = fs.openSync(path.join(options.home, 'temporal.log'), 'a');
@@ -42,20 +43,51 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     '--log-level', 'warn',
   ], { stdio: ['ignore', logFile, logFile] });
   fs.closeSync(logFile);
+  // Should this process die without stopping the server, do not leave it running on its own.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
 
   const address = `127.0.0.1:${port}`;
   try {
     await waitUntilServing(address, child);
   } catch (error) {
     await stopChild(child);
+    unlock();
     throw error;
   }
   return {
     address,
     uiUrl: `http://localhost:${uiPort}`,
     namespace: 'default',
-    stop: () => stopChild(child),
+    stop: async () => {
+      process.removeListener('exit', killOnExit);
+      await stopChild(child);
+      unlock();
+    },
   };
+}
+
+/** One dev server per database file: a second one on the same file would corrupt it. */
+function lockHome(home: string): () => void {
+  const lock = path.join(home, 'server.pid');
+  const holder = Number(fs.existsSync(lock) ? fs.readFileSync(lock, 'utf8') : NaN);
+  if (holder && holder !== process.pid && isAlive(holder)) {
+    throw new Error(
+      `${home} is in use by molbatch process ${holder}; stop it, or set MOLBATCH_HOME to another folder`,
+    );
+  }
+
+  fs.writeFileSync(lock, String(process.pid));
+  return () => fs.rmSync(lock, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function waitUntilServing(address: string, child: ChildProcess): Promise<void> {

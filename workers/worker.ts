@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 
 import { got } from 'got';
 import type { MikroORM } from '@mikro-orm/core';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
 
 import { createChemPool, type ChemPool } from '../chem/pool.js';
 import { ALL_QUEUES, CHEM_QUEUE, MAIN_QUEUE, OPSIN_QUEUE } from '../common/queues.js';
@@ -25,21 +25,23 @@ export interface WorkerOptions {
   address: string;
   opsinClasspath: string;
   queues?: readonly string[];
+  /** The SDK's log level: WARN for a worker process, ERROR under a progress bar. */
+  logLevel?: LogLevel;
 }
 
 let runtimeInstalled = false;
 
-/** Keeps the SDK's own logging to warnings so a progress bar stays readable. */
-export function installRuntime(): void {
+/** Sets the level of the SDK's own logging, once per process. */
+export function installRuntime(level: LogLevel): void {
   if (!runtimeInstalled) {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
+    Runtime.install({ logger: new DefaultLogger(level) });
     runtimeInstalled = true;
   }
 }
 
 /** Starts workers for the given task queues (all three by default) in this process. */
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
-  installRuntime();
+  installRuntime(options.logLevel ?? 'WARN');
   const { config } = options;
   const orm: MikroORM = await openStore({ url: config.databaseUrl, home: config.home });
   const chem: ChemPool = createChemPool({ threads: config.chemThreads });
