@@ -8,4 +8,5 @@ export default {
   globalSetup: '<rootDir>/test/global-setup.js',
   testTimeout: 120000,
   maxWorkers: 1,
+  reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };

@@ -1,0 +1,343 @@
+import type { MoleculeStatus } from '../common/types.js';
+import { clearRdkitLog, takeRdkitLog } from './rdkit.js';
+import type { RDKitModule, RDKitMol } from './rdkit.js';
+
+/** What validating one structure found, with the computed values when it could be read. */
+export interface StructureResult {
+  status: MoleculeStatus;
+  /** Empty for pass; the findings or the reason in plain words otherwise. */
+  message: string;
+  /** Stable kebab-case codes of every finding, e.g. `valence`, `multiple-fragments`. */
+  issues: string[];
+  canonicalSmiles: string | null;
+  inchikey: string | null;
+  /** Molecular formula in Hill order with the net charge, e.g. `C2H3NaO2` or `H4N+`. */
+  formula: string | null;
+  /** Average molecular weight in g/mol, rounded to 3 decimals. */
+  mw: number | null;
+}
+
+/** How to read the text of a structure. */
+export type StructureFormat = 'auto' | 'smiles' | 'molfile';
+
+/** Options of `validateStructure`. */
+export interface ValidateOptions {
+  /** `auto` (default) reads a molfile when the text looks like one, SMILES otherwise. */
+  format?: StructureFormat;
+  /** Compute the InChIKey, the slowest step; true by default. */
+  inchi?: boolean;
+}
+
+interface Input {
+  text: string;
+  format: 'smiles' | 'molfile';
+}
+
+interface Atom {
+  z: number;
+  impHs: number;
+  chg: number;
+  nRad: number;
+  isotope: number;
+}
+
+interface Graph {
+  atoms: Atom[];
+  bonds: Array<[number, number]>;
+}
+
+interface CommonChemDoc {
+  defaults: { atom: Atom };
+  molecules: Array<{ atoms?: Partial<Atom>[]; bonds?: Array<{ atoms: [number, number] }> }>;
+}
+
+interface Finding {
+  code: string;
+  text: string;
+}
+
+const SYMBOLS = [
+  '*', 'H', 'He', 'Li', 'Be', 'B', 'C', 'N', 'O', 'F', 'Ne', 'Na', 'Mg', 'Al', 'Si', 'P', 'S',
+  'Cl', 'Ar', 'K', 'Ca', 'Sc', 'Ti', 'V', 'Cr', 'Mn', 'Fe', 'Co', 'Ni', 'Cu', 'Zn', 'Ga', 'Ge',
+  'As', 'Se', 'Br', 'Kr', 'Rb', 'Sr', 'Y', 'Zr', 'Nb', 'Mo', 'Tc', 'Ru', 'Rh', 'Pd', 'Ag', 'Cd',
+  'In', 'Sn', 'Sb', 'Te', 'I', 'Xe', 'Cs', 'Ba', 'La', 'Ce', 'Pr', 'Nd', 'Pm', 'Sm', 'Eu', 'Gd',
+  'Tb', 'Dy', 'Ho', 'Er', 'Tm', 'Yb', 'Lu', 'Hf', 'Ta', 'W', 'Re', 'Os', 'Ir', 'Pt', 'Au', 'Hg',
+  'Tl', 'Pb', 'Bi', 'Po', 'At', 'Rn', 'Fr', 'Ra', 'Ac', 'Th', 'Pa', 'U', 'Np', 'Pu', 'Am', 'Cm',
+  'Bk', 'Cf', 'Es', 'Fm', 'Md', 'No', 'Lr', 'Rf', 'Db', 'Sg', 'Bh', 'Hs', 'Mt', 'Ds', 'Rg', 'Cn',
+  'Nh', 'Fl', 'Mc', 'Lv', 'Ts', 'Og',
+];
+
+const atomMasses = new WeakMap<RDKitModule, Map<string, number>>();
+
+// Lines of RDKit's invariant reports that frame the actual reason.
+const LOG_NOISE =
+  /^(\*+|(Pre|Post)-condition Violation|Invariant Violation|Violation occurred.*|Failed Expression.*)$/;
+
+/** Validates one SMILES or molfile text with RDKit; never throws for a bad structure. */
+export function validateStructure(
+  rdkit: RDKitModule,
+  structure: string,
+  opts: ValidateOptions = {},
+): StructureResult {
+  const input = readInput(structure, opts.format ?? 'auto');
+  if (input === null) return problem('error', 'blank-input', 'empty input: no structure given');
+
+  clearRdkitLog(rdkit);
+  const mol = parseMol(rdkit, input, true);
+  if (mol === null) return explainParseFailure(rdkit, input);
+
+  try {
+    return describeMolecule(rdkit, mol, opts);
+  } finally {
+    mol.delete();
+  }
+}
+
+/** Returns the element symbol of an atomic number (`*` for a dummy atom). */
+export function elementSymbol(atomicNumber: number): string {
+  return SYMBOLS[atomicNumber] ?? `Z${atomicNumber}`;
+}
+
+function readInput(structure: string, format: StructureFormat): Input | null {
+  if (structure.trim() === '') return null;
+
+  const molfile = format === 'molfile' || (format === 'auto' && looksLikeMolfile(structure));
+  if (molfile) return { text: structure, format: 'molfile' };
+  return { text: structure.trim(), format: 'smiles' };
+}
+
+function looksLikeMolfile(text: string): boolean {
+  if (text.includes('M  END')) return true;
+
+  const countsLine = text.split(/\r?\n/, 4)[3];
+  return countsLine !== undefined && /V[23]000\s*$/.test(countsLine);
+}
+
+function parseMol(rdkit: RDKitModule, input: Input, sanitize: boolean): RDKitMol | null {
+  // Molfiles keep explicit H atoms by default; drop them so the canonical
+  // SMILES matches what the same molecule gives as SMILES.
+  const details = input.format === 'molfile' ? { sanitize, removeHs: true } : { sanitize };
+  const mol = rdkit.get_mol(input.text, JSON.stringify(details));
+  if (mol === null || mol.is_valid()) return mol;
+
+  mol.delete();
+  return null;
+}
+
+function explainParseFailure(rdkit: RDKitModule, input: Input): StructureResult {
+  const reason = rdkitReason(takeRdkitLog(rdkit));
+
+  const raw = parseMol(rdkit, input, false);
+  try {
+    return raw === null ? unreadable(input, reason) : unsanitizable(reason);
+  } finally {
+    raw?.delete();
+  }
+}
+
+function unreadable(input: Input, reason: string | null): StructureResult {
+  const what = input.format === 'molfile' ? 'a molfile' : 'SMILES';
+  const message = reason === null ? `could not be read as ${what}` : `could not be read: ${reason}`;
+  return problem('error', 'parse-error', message);
+}
+
+function unsanitizable(reason: string | null): StructureResult {
+  if (reason === null) {
+    return problem('fail', 'sanitization', 'RDKit could not sanitize the structure');
+  }
+
+  if (/valence/i.test(reason)) return problem('fail', 'valence', reason);
+  if (/kekuli[sz]e/i.test(reason)) return problem('fail', 'kekulize', reason);
+  return problem('fail', 'sanitization', reason);
+}
+
+function describeMolecule(
+  rdkit: RDKitModule,
+  mol: RDKitMol,
+  opts: ValidateOptions,
+): StructureResult {
+  // RDKit reads some broken input (an unknown element in a molfile) into a dummy
+  // atom and only reports it as a violated invariant in the log.
+  const violation = violationReason(takeRdkitLog(rdkit));
+  if (violation !== null) return problem('error', 'parse-error', `could not be read: ${violation}`);
+
+  // get_json throws on a molecule without atoms, so check the count first.
+  if (mol.get_num_atoms() === 0) return problem('fail', 'empty', 'the structure has no atoms');
+
+  const graph = readGraph(mol);
+  const inchi = opts.inchi === false ? { key: null, finding: null } : inchiKeyOf(rdkit, mol);
+  const findings = inchi.finding ? [...findWarnings(graph), inchi.finding] : findWarnings(graph);
+
+  return {
+    status: findings.length > 0 ? 'warn' : 'pass',
+    message: findings.map((finding) => finding.text).join('; '),
+    issues: findings.map((finding) => finding.code),
+    canonicalSmiles: mol.get_smiles(),
+    inchikey: inchi.key,
+    formula: hillFormula(graph.atoms),
+    mw: averageMass(rdkit, graph.atoms),
+  };
+}
+
+function problem(status: MoleculeStatus, code: string, message: string): StructureResult {
+  return {
+    status,
+    message,
+    issues: [code],
+    canonicalSmiles: null,
+    inchikey: null,
+    formula: null,
+    mw: null,
+  };
+}
+
+function rdkitReason(lines: string[]): string | null {
+  const reason = lines.find((line) => !LOG_NOISE.test(line));
+  if (reason === undefined) return null;
+
+  const position = lines.map((line) => /around position (\d+)/.exec(line)).find((m) => m !== null);
+  return position ? `${reason} (around position ${position[1]})` : reason;
+}
+
+function violationReason(lines: string[]): string | null {
+  return lines.some((line) => /Violation/.test(line)) ? rdkitReason(lines) : null;
+}
+
+function readGraph(mol: RDKitMol): Graph {
+  const doc = JSON.parse(mol.get_json()) as CommonChemDoc;
+  const molecule = doc.molecules[0];
+
+  return {
+    atoms: (molecule?.atoms ?? []).map((atom) => ({ ...doc.defaults.atom, ...atom })),
+    bonds: (molecule?.bonds ?? []).map((bond) => bond.atoms),
+  };
+}
+
+function inchiKeyOf(
+  rdkit: RDKitModule,
+  mol: RDKitMol,
+): { key: string | null; finding: Finding | null } {
+  try {
+    const inchi = mol.get_inchi();
+    const key = inchi === '' ? '' : rdkit.get_inchikey_for_inchi(inchi);
+    if (key !== '') return { key, finding: null };
+  } catch {
+    // The WASM build throws a bare WebAssembly.Exception for some structures;
+    // whatever RDKit logged is the only explanation available.
+  }
+
+  const reason = rdkitReason(takeRdkitLog(rdkit));
+  const text = reason === null ? 'no InChI could be generated' : `no InChI: ${reason}`;
+  return { key: null, finding: { code: 'inchi-failed', text } };
+}
+
+function averageMass(rdkit: RDKitModule, atoms: Atom[]): number {
+  const hydrogen = atomMass(rdkit, 1, 0);
+  const total = atoms.reduce(
+    (sum, atom) => sum + atomMass(rdkit, atom.z, atom.isotope) + atom.impHs * hydrogen,
+    0,
+  );
+  return Math.round(total * 1000) / 1000;
+}
+
+// get_descriptors computes dozens of descriptors and dominated the run time, so
+// the weight is summed from RDKit's own per-atom `amw`, measured once per atom kind.
+function atomMass(rdkit: RDKitModule, z: number, isotope: number): number {
+  let masses = atomMasses.get(rdkit);
+  if (masses === undefined) atomMasses.set(rdkit, (masses = new Map()));
+
+  const smiles = `[${isotope > 0 ? isotope : ''}${elementSymbol(z)}]`;
+  let mass = masses.get(smiles);
+  if (mass === undefined) masses.set(smiles, (mass = measureMass(rdkit, smiles)));
+  return mass;
+}
+
+function measureMass(rdkit: RDKitModule, smiles: string): number {
+  const mol = rdkit.get_mol(smiles);
+  if (mol === null) throw new Error(`RDKit cannot read the atom ${smiles}`);
+
+  try {
+    return (JSON.parse(mol.get_descriptors()) as { amw: number }).amw;
+  } finally {
+    mol.delete();
+  }
+}
+
+function findWarnings(graph: Graph): Finding[] {
+  const findings: Finding[] = [];
+
+  const fragments = countFragments(graph);
+  if (fragments > 1) {
+    findings.push({ code: 'multiple-fragments', text: `${fragments} disconnected fragments` });
+  }
+
+  const charge = netCharge(graph.atoms);
+  if (charge !== 0) findings.push({ code: 'charged', text: `net charge ${signed(charge)}` });
+
+  const radicals = graph.atoms.reduce((sum, atom) => sum + atom.nRad, 0);
+  if (radicals > 0) findings.push({ code: 'radical', text: plural(radicals, 'radical electron') });
+
+  const labelled = graph.atoms.filter((atom) => atom.isotope > 0).length;
+  if (labelled > 0) {
+    findings.push({ code: 'isotope', text: `isotope label on ${plural(labelled, 'atom')}` });
+  }
+  return findings;
+}
+
+function countFragments(graph: Graph): number {
+  const parent = graph.atoms.map((_, index) => index);
+  const root = (index: number): number => {
+    while (parent[index] !== index) index = parent[index] = parent[parent[index]];
+    return index;
+  };
+
+  let fragments = graph.atoms.length;
+  for (const [a, b] of graph.bonds) {
+    const [rootA, rootB] = [root(a), root(b)];
+    if (rootA === rootB) continue;
+
+    parent[rootA] = rootB;
+    fragments -= 1;
+  }
+  return fragments;
+}
+
+function hillFormula(atoms: Atom[]): string {
+  const counts = new Map<string, number>();
+  const add = (symbol: string, n: number): void => {
+    if (n > 0) counts.set(symbol, (counts.get(symbol) ?? 0) + n);
+  };
+  for (const atom of atoms) {
+    add(elementSymbol(atom.z), 1);
+    add('H', atom.impHs);
+  }
+
+  const symbols = [...counts.keys()].sort();
+  const first = counts.has('C') ? ['C', ...(counts.has('H') ? ['H'] : [])] : [];
+  const ordered = [...first, ...symbols.filter((symbol) => !first.includes(symbol))];
+
+  const body = ordered.map((symbol) => {
+    const n = counts.get(symbol) ?? 0;
+    return n === 1 ? symbol : `${symbol}${n}`;
+  });
+  return body.join('') + chargeSuffix(netCharge(atoms));
+}
+
+function netCharge(atoms: Atom[]): number {
+  return atoms.reduce((sum, atom) => sum + atom.chg, 0);
+}
+
+function chargeSuffix(charge: number): string {
+  if (charge === 0) return '';
+
+  const sign = charge > 0 ? '+' : '-';
+  return Math.abs(charge) === 1 ? sign : `${sign}${Math.abs(charge)}`;
+}
+
+function signed(n: number): string {
+  return n > 0 ? `+${n}` : `${n}`;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
