@@ -1,6 +1,11 @@
 import type { MoleculeStatus } from '../common/types.js';
+import { findWarnings, type Finding } from './checks.js';
+import { averageMass, hillFormula } from './formula.js';
+import { readGraph } from './graph.js';
 import { clearRdkitLog, takeRdkitLog } from './rdkit.js';
 import type { RDKitModule, RDKitMol } from './rdkit.js';
+
+export { elementSymbol } from './formula.js';
 
 /** What validating one structure found, with the computed values when it could be read. */
 export interface StructureResult {
@@ -33,42 +38,6 @@ interface Input {
   format: 'smiles' | 'molfile';
 }
 
-interface Atom {
-  z: number;
-  impHs: number;
-  chg: number;
-  nRad: number;
-  isotope: number;
-}
-
-interface Graph {
-  atoms: Atom[];
-  bonds: Array<[number, number]>;
-}
-
-interface CommonChemDoc {
-  defaults: { atom: Atom };
-  molecules: Array<{ atoms?: Partial<Atom>[]; bonds?: Array<{ atoms: [number, number] }> }>;
-}
-
-interface Finding {
-  code: string;
-  text: string;
-}
-
-const SYMBOLS = [
-  '*', 'H', 'He', 'Li', 'Be', 'B', 'C', 'N', 'O', 'F', 'Ne', 'Na', 'Mg', 'Al', 'Si', 'P', 'S',
-  'Cl', 'Ar', 'K', 'Ca', 'Sc', 'Ti', 'V', 'Cr', 'Mn', 'Fe', 'Co', 'Ni', 'Cu', 'Zn', 'Ga', 'Ge',
-  'As', 'Se', 'Br', 'Kr', 'Rb', 'Sr', 'Y', 'Zr', 'Nb', 'Mo', 'Tc', 'Ru', 'Rh', 'Pd', 'Ag', 'Cd',
-  'In', 'Sn', 'Sb', 'Te', 'I', 'Xe', 'Cs', 'Ba', 'La', 'Ce', 'Pr', 'Nd', 'Pm', 'Sm', 'Eu', 'Gd',
-  'Tb', 'Dy', 'Ho', 'Er', 'Tm', 'Yb', 'Lu', 'Hf', 'Ta', 'W', 'Re', 'Os', 'Ir', 'Pt', 'Au', 'Hg',
-  'Tl', 'Pb', 'Bi', 'Po', 'At', 'Rn', 'Fr', 'Ra', 'Ac', 'Th', 'Pa', 'U', 'Np', 'Pu', 'Am', 'Cm',
-  'Bk', 'Cf', 'Es', 'Fm', 'Md', 'No', 'Lr', 'Rf', 'Db', 'Sg', 'Bh', 'Hs', 'Mt', 'Ds', 'Rg', 'Cn',
-  'Nh', 'Fl', 'Mc', 'Lv', 'Ts', 'Og',
-];
-
-const atomMasses = new WeakMap<RDKitModule, Map<string, number>>();
-
 // Lines of RDKit's invariant reports that frame the actual reason.
 const LOG_NOISE =
   /^(\*+|(Pre|Post)-condition Violation|Invariant Violation|Violation occurred.*|Failed Expression.*)$/;
@@ -91,11 +60,6 @@ export function validateStructure(
   } finally {
     mol.delete();
   }
-}
-
-/** Returns the element symbol of an atomic number (`*` for a dummy atom). */
-export function elementSymbol(atomicNumber: number): string {
-  return SYMBOLS[atomicNumber] ?? `Z${atomicNumber}`;
 }
 
 function readInput(structure: string, format: StructureFormat): Input | null {
@@ -203,16 +167,6 @@ function violationReason(lines: string[]): string | null {
   return lines.some((line) => /Violation/.test(line)) ? rdkitReason(lines) : null;
 }
 
-function readGraph(mol: RDKitMol): Graph {
-  const doc = JSON.parse(mol.get_json()) as CommonChemDoc;
-  const molecule = doc.molecules[0];
-
-  return {
-    atoms: (molecule?.atoms ?? []).map((atom) => ({ ...doc.defaults.atom, ...atom })),
-    bonds: (molecule?.bonds ?? []).map((bond) => bond.atoms),
-  };
-}
-
 function inchiKeyOf(
   rdkit: RDKitModule,
   mol: RDKitMol,
@@ -229,115 +183,4 @@ function inchiKeyOf(
   const reason = rdkitReason(takeRdkitLog(rdkit));
   const text = reason === null ? 'no InChI could be generated' : `no InChI: ${reason}`;
   return { key: null, finding: { code: 'inchi-failed', text } };
-}
-
-function averageMass(rdkit: RDKitModule, atoms: Atom[]): number {
-  const hydrogen = atomMass(rdkit, 1, 0);
-  const total = atoms.reduce(
-    (sum, atom) => sum + atomMass(rdkit, atom.z, atom.isotope) + atom.impHs * hydrogen,
-    0,
-  );
-  return Math.round(total * 1000) / 1000;
-}
-
-// get_descriptors computes dozens of descriptors and dominated the run time, so
-// the weight is summed from RDKit's own per-atom `amw`, measured once per atom kind.
-function atomMass(rdkit: RDKitModule, z: number, isotope: number): number {
-  let masses = atomMasses.get(rdkit);
-  if (masses === undefined) atomMasses.set(rdkit, (masses = new Map()));
-
-  const smiles = `[${isotope > 0 ? isotope : ''}${elementSymbol(z)}]`;
-  let mass = masses.get(smiles);
-  if (mass === undefined) masses.set(smiles, (mass = measureMass(rdkit, smiles)));
-  return mass;
-}
-
-function measureMass(rdkit: RDKitModule, smiles: string): number {
-  const mol = rdkit.get_mol(smiles);
-  if (mol === null) throw new Error(`RDKit cannot read the atom ${smiles}`);
-
-  try {
-    return (JSON.parse(mol.get_descriptors()) as { amw: number }).amw;
-  } finally {
-    mol.delete();
-  }
-}
-
-function findWarnings(graph: Graph): Finding[] {
-  const findings: Finding[] = [];
-
-  const fragments = countFragments(graph);
-  if (fragments > 1) {
-    findings.push({ code: 'multiple-fragments', text: `${fragments} disconnected fragments` });
-  }
-
-  const charge = netCharge(graph.atoms);
-  if (charge !== 0) findings.push({ code: 'charged', text: `net charge ${signed(charge)}` });
-
-  const radicals = graph.atoms.reduce((sum, atom) => sum + atom.nRad, 0);
-  if (radicals > 0) findings.push({ code: 'radical', text: plural(radicals, 'radical electron') });
-
-  const labelled = graph.atoms.filter((atom) => atom.isotope > 0).length;
-  if (labelled > 0) {
-    findings.push({ code: 'isotope', text: `isotope label on ${plural(labelled, 'atom')}` });
-  }
-  return findings;
-}
-
-function countFragments(graph: Graph): number {
-  const parent = graph.atoms.map((_, index) => index);
-  const root = (index: number): number => {
-    while (parent[index] !== index) index = parent[index] = parent[parent[index]];
-    return index;
-  };
-
-  let fragments = graph.atoms.length;
-  for (const [a, b] of graph.bonds) {
-    const [rootA, rootB] = [root(a), root(b)];
-    if (rootA === rootB) continue;
-
-    parent[rootA] = rootB;
-    fragments -= 1;
-  }
-  return fragments;
-}
-
-function hillFormula(atoms: Atom[]): string {
-  const counts = new Map<string, number>();
-  const add = (symbol: string, n: number): void => {
-    if (n > 0) counts.set(symbol, (counts.get(symbol) ?? 0) + n);
-  };
-  for (const atom of atoms) {
-    add(elementSymbol(atom.z), 1);
-    add('H', atom.impHs);
-  }
-
-  const symbols = [...counts.keys()].sort();
-  const first = counts.has('C') ? ['C', ...(counts.has('H') ? ['H'] : [])] : [];
-  const ordered = [...first, ...symbols.filter((symbol) => !first.includes(symbol))];
-
-  const body = ordered.map((symbol) => {
-    const n = counts.get(symbol) ?? 0;
-    return n === 1 ? symbol : `${symbol}${n}`;
-  });
-  return body.join('') + chargeSuffix(netCharge(atoms));
-}
-
-function netCharge(atoms: Atom[]): number {
-  return atoms.reduce((sum, atom) => sum + atom.chg, 0);
-}
-
-function chargeSuffix(charge: number): string {
-  if (charge === 0) return '';
-
-  const sign = charge > 0 ? '+' : '-';
-  return Math.abs(charge) === 1 ? sign : `${sign}${Math.abs(charge)}`;
-}
-
-function signed(n: number): string {
-  return n > 0 ? `+${n}` : `${n}`;
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
