@@ -1,19 +1,10 @@
 import type { Got } from 'got';
 
-import type { MoleculeStatus } from '../common/types.js';
+import type { ChemRecordResult } from '../chem/thread.js';
 import type { BatchStore } from '../store/index.js';
 
 /** What the chemistry pool answers for one structure. */
-export interface ChemResult {
-  index: number;
-  status: MoleculeStatus;
-  message: string;
-  issues: string[];
-  canonicalSmiles: string | null;
-  inchikey: string | null;
-  formula: string | null;
-  mw: number | null;
-}
+export type ChemResult = ChemRecordResult;
 
 /** Validates structures in worker threads. */
 export interface ChemValidator {
