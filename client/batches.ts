@@ -1,9 +1,11 @@
 import crypto from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 
 import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
 
+import { rootCause } from '../common/errors.js';
 import { MAIN_QUEUE } from '../common/queues.js';
-import type { BatchOptions, BatchProgress, BatchSummary, ValidateBatchInput } from '../common/types.js';
+import type { BatchOptions, BatchProgress, BatchResult, ValidateBatchInput } from '../common/types.js';
 
 const progressQueryName = 'progress';
 
@@ -49,14 +51,31 @@ export class BatchClient {
   }
 
   /** Waits for a batch to finish and returns its summary; rejects with the cause if it failed. */
-  async wait(batchId: string): Promise<BatchSummary> {
+  async wait(batchId: string): Promise<BatchResult> {
     try {
       return await this.client.workflow.getHandle(batchId).result();
     } catch (error) {
-      if (error instanceof WorkflowFailedError && error.cause) {
-        throw new Error(`batch ${batchId} failed: ${error.cause.message}`, { cause: error });
+      if (error instanceof WorkflowFailedError) {
+        throw new Error(`batch ${batchId} failed: ${rootCause(error).message}`, { cause: error });
       }
       throw error;
+    }
+  }
+
+  /**
+   * Asks a batch to stop and waits up to `graceMs` for it to close; a batch whose workers are
+   * gone by then is terminated. Results stored so far are kept either way.
+   */
+  async cancel(batchId: string, graceMs = 10_000): Promise<void> {
+    const handle = this.client.workflow.getHandle(batchId);
+    await handle.cancel();
+
+    const closed = await Promise.race([
+      handle.result().then(() => true, () => true),
+      delay(graceMs).then(() => false),
+    ]);
+    if (!closed) {
+      await handle.terminate('cancelled, and no worker completed the cancellation in time');
     }
   }
 

@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 
 import { readConfig } from '../common/config.js';
 import { ensureTools, projectRoot } from '../workers/setup/index.js';
-import { Cleanup } from './cleanup.js';
+import { Cleanup, wasInterrupted } from './cleanup.js';
 import { formatSummary, runBatch } from './run.js';
 import { openStack, say } from './stack.js';
 
@@ -78,6 +78,9 @@ program.command('worker')
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  process.stderr.write(`molbatch: ${(error as Error).message}\n`);
-  process.exit(1);
+  // After Ctrl-C the signal handler stops everything and exits; the error is its echo.
+  if (!wasInterrupted()) {
+    process.stderr.write(`molbatch: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
 }

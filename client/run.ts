@@ -4,7 +4,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 
 import { SingleBar } from 'cli-progress';
 
-import type { BatchSummary } from '../common/types.js';
+import type { BatchResult, WebhookOutcome } from '../common/types.js';
+import { readConfig } from '../common/config.js';
 import { BatchStore, openStore } from '../store/index.js';
 import { BatchClient, batchUiUrl, type StartOptions } from './batches.js';
 import { Cleanup } from './cleanup.js';
@@ -28,6 +29,8 @@ export interface RunSummary {
   errored: number;
   durationMs: number;
   uiUrl: string;
+  /** Present when a webhook was asked for. */
+  webhook?: WebhookOutcome;
 }
 
 /** Runs one batch end to end and writes its results and summary. */
@@ -37,39 +40,66 @@ export async function runBatch(file: string, options: RunOptions): Promise<RunSu
     throw new Error(`${file}: no such file`);
   }
 
+  const config = readConfig();
+  if (options.webhookUrl && !config.temporalAddress && !config.webhookSecret) {
+    throw new Error('--webhook needs MOLBATCH_WEBHOOK_SECRET (the Standard Webhooks secret)');
+  }
+
   const cleanup = new Cleanup();
   cleanup.closeOnSignals();
   try {
     const stack = await openStack(cleanup);
-    if (options.webhookUrl && stack.embedded && !stack.config.webhookSecret) {
-      throw new Error('--webhook needs MOLBATCH_WEBHOOK_SECRET (the Standard Webhooks secret)');
-    }
-
     const client = await BatchClient.connect(stack.address, stack.config.namespace);
-    cleanup.add(() => client.close());
+    // Closing the connection under a pending long poll crashes the gRPC retry timer.
+    cleanup.add(() => client.close(), 'normal');
 
     const started = Date.now();
     const batchId = await client.start(source, options);
+    cleanup.add(() => stopInterrupted(client, batchId, stack.embedded), 'signal');
     const uiUrl = batchUiUrl(stack.uiBase, stack.config.namespace, batchId);
     say(`batch ${batchId} submitted; watch it at ${uiUrl}`);
 
-    const result = await withProgressBar(client, batchId);
+    const result = await withProgressBar(client, batchId, cleanup);
     const summary = toRunSummary(result, Date.now() - started, uiUrl);
     await writeOutputs(stack, summary, options);
+    if (stack.embedded) {
+      say('the embedded server stops now; `npx molbatch dev --no-worker` serves the Web UI again');
+    }
     return summary;
   } finally {
-    await cleanup.close();
+    if (!cleanup.interruptedBy) {
+      await cleanup.close();
+    }
   }
 }
 
-async function withProgressBar(client: BatchClient, batchId: string): Promise<BatchSummary> {
+/**
+ * On Ctrl-C, a batch on the embedded stack is cancelled, or it would come back to life at the
+ * next run; a batch on a shared cluster goes on without us.
+ */
+async function stopInterrupted(client: BatchClient, batchId: string, embedded: boolean) {
+  if (!embedded) {
+    say(`batch ${batchId} goes on running on the server`);
+    return;
+  }
+  await client.cancel(batchId);
+  say(`batch ${batchId} cancelled; its results so far are kept`);
+}
+
+async function withProgressBar(
+  client: BatchClient,
+  batchId: string,
+  cleanup: Cleanup,
+): Promise<BatchResult> {
   const bar = new SingleBar({
     format: 'validating |{bar}| {value}/{total} molecules | {percentage}% | ETA {eta_formatted}',
     hideCursor: true,
   });
   let finished = false;
+  let shown = false;
+  // Restores the cursor the bar hid, on Ctrl-C too.
+  cleanup.add(() => (shown ? bar.stop() : undefined), 'signal');
   const polling = (async () => {
-    let shown = false;
     while (!finished) {
       const progress = await client.progress(batchId).catch(() => null);
       if (progress && progress.total > 0) {
@@ -93,9 +123,9 @@ async function withProgressBar(client: BatchClient, batchId: string): Promise<Ba
   }
 }
 
-function toRunSummary(result: BatchSummary, durationMs: number, uiUrl: string): RunSummary {
-  const { batchId, workflowId, total, passed, warned, failed, errored } = result;
-  return { batchId, workflowId, total, passed, warned, failed, errored, durationMs, uiUrl };
+function toRunSummary(result: BatchResult, durationMs: number, uiUrl: string): RunSummary {
+  const { batchId, workflowId, total, passed, warned, failed, errored, webhook } = result;
+  return { batchId, workflowId, total, passed, warned, failed, errored, durationMs, uiUrl, webhook };
 }
 
 async function writeOutputs(stack: Stack, summary: RunSummary, options: RunOptions): Promise<void> {
@@ -130,6 +160,10 @@ export function formatSummary(summary: RunSummary, options: RunOptions): string 
   }
   if (options.summary) {
     lines.push(`  summary    ${options.summary}`);
+  }
+  if (summary.webhook) {
+    const { delivered, statusCode, error } = summary.webhook;
+    lines.push(`  webhook    ${delivered ? `delivered (HTTP ${statusCode})` : `NOT delivered: ${error}`}`);
   }
   lines.push(`  Web UI     ${summary.uiUrl}`);
   return `${lines.join('\n')}\n`;

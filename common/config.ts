@@ -7,10 +7,19 @@ const schema = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   MOLBATCH_HOME: z.string().min(1).default('.molbatch'),
   MOLBATCH_DATABASE_URL: z.string().min(1).optional(),
-  MOLBATCH_WEBHOOK_SECRET: z.string().min(1).optional(),
+  MOLBATCH_WEBHOOK_SECRET: z.string().refine(isWebhookSecret, {
+    message: 'expected whsec_ followed by the base64 of at least 16 random bytes',
+  }).optional(),
   MOLBATCH_CHEM_THREADS: z.coerce.number().int().positive().optional(),
   MOLBATCH_OPSIN_HEAP_MB: z.coerce.number().int().min(64).default(512),
 });
+
+/** A Standard Webhooks secret: optional `whsec_`, then base64 of 16 or more bytes. */
+function isWebhookSecret(value: string): boolean {
+  const base64 = value.replace(/^whsec_/, '');
+  const wellFormed = /^[A-Za-z0-9+/]+={0,2}$/.test(base64) && base64.length % 4 === 0;
+  return wellFormed && Buffer.from(base64, 'base64').length >= 16;
+}
 
 /** molbatch's configuration, read once from the environment. */
 export interface Config {

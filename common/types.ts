@@ -57,6 +57,19 @@ export interface BatchSummary extends StatusCounts {
   issueCounts: Record<string, number>;
 }
 
+/** What became of the webhook of a batch. */
+export interface WebhookOutcome {
+  delivered: boolean;
+  statusCode?: number;
+  /** Why it was not delivered. */
+  error?: string;
+}
+
+/** What the `validateBatch` workflow returns. */
+export interface BatchResult extends BatchSummary {
+  webhook?: WebhookOutcome;
+}
+
 /** Progress of a running batch, as the `progress` query answers it. */
 export interface BatchProgress extends BatchSummary {
   state: 'ingesting' | 'validating' | 'finishing' | 'completed';

@@ -14,3 +14,17 @@ describe('configuration', () => {
     expect(config.namespace).toBe('default');
   });
 });
+
+describe('the webhook secret', () => {
+  test('a Standard Webhooks secret is accepted with or without its prefix', () => {
+    const base64 = Buffer.from('0123456789abcdef0123').toString('base64');
+
+    expect(readConfig({ MOLBATCH_WEBHOOK_SECRET: `whsec_${base64}` }).webhookSecret).toBe(`whsec_${base64}`);
+    expect(readConfig({ MOLBATCH_WEBHOOK_SECRET: base64 }).webhookSecret).toBe(base64);
+  });
+
+  test('a word that is not base64 of enough bytes is refused, naming the variable', () => {
+    expect(() => readConfig({ MOLBATCH_WEBHOOK_SECRET: 'notasecret' })).toThrow(/^MOLBATCH_WEBHOOK_SECRET:/);
+    expect(() => readConfig({ MOLBATCH_WEBHOOK_SECRET: 'whsec_c2hvcnQ=' })).toThrow(/16 random bytes/);
+  });
+});

@@ -38,8 +38,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     '--ip', '127.0.0.1',
     '--port', String(port),
     '--ui-port', String(uiPort),
-    '--http-port', String(await freePort(port + 10000)),
-    '--metrics-port', String(await freePort(port + 20000)),
+    '--http-port', String(await freePort(0)),
+    '--metrics-port', String(await freePort(0)),
     '--log-level', 'warn',
   ], { stdio: ['ignore', logFile, logFile] });
   fs.closeSync(logFile);
@@ -119,7 +119,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** The preferred port if it is free, otherwise one the system picks. */
+/** The preferred port if it is free, otherwise (or for 0) one the system picks. */
 async function freePort(preferred: number): Promise<number> {
   const tryListen = (port: number) =>
     new Promise<number | null>((resolve) => {

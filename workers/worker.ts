@@ -34,7 +34,8 @@ let runtimeInstalled = false;
 /** Sets the level of the SDK's own logging, once per process. */
 export function installRuntime(level: LogLevel): void {
   if (!runtimeInstalled) {
-    Runtime.install({ logger: new DefaultLogger(level) });
+    // Entry points own SIGINT and SIGTERM, so shutdown happens once, in their order.
+    Runtime.install({ logger: new DefaultLogger(level), shutdownSignals: [] });
     runtimeInstalled = true;
   }
 }

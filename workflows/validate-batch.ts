@@ -1,7 +1,10 @@
 import { log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 
+import { rootCause } from '../common/errors.js';
 import { CHEM_QUEUE, OPSIN_QUEUE } from '../common/queues.js';
-import type { BatchProgress, BatchSummary, ValidateBatchInput } from '../common/types.js';
+import type {
+  BatchProgress, BatchResult, BatchSummary, ValidateBatchInput, WebhookOutcome,
+} from '../common/types.js';
 import type { Activities } from '../activities/index.js';
 import { addChunk, emptyTotals, processed, type Totals } from './aggregate.js';
 import { progressQuery } from './definitions.js';
@@ -30,11 +33,12 @@ const { convertNames } = proxyActivities<Activities>({
 
 const { deliverWebhook } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
-  retry: { ...retry, maximumAttempts: 8 },
+  // About 15 s of retries; the batch's end is not held up longer for a receiver that is down.
+  retry: { ...retry, maximumAttempts: 5 },
 });
 
 /** Validates one batch: ingest, chunks in a sliding window, totals counted once, audit, webhook. */
-export async function validateBatch(input: ValidateBatchInput): Promise<BatchSummary> {
+export async function validateBatch(input: ValidateBatchInput): Promise<BatchResult> {
   const { batchId, options } = input;
   const info = workflowInfo();
   let state: BatchProgress['state'] = 'ingesting';
@@ -57,13 +61,11 @@ export async function validateBatch(input: ValidateBatchInput): Promise<BatchSum
   state = 'finishing';
   const durationMs = Date.now() - info.startTime.getTime();
   await completeBatch({ summary: totals.summary, submitter: options.submitter, durationMs });
-  if (options.webhookUrl) {
-    await notify(options.webhookUrl, totals.summary);
-  }
+  const webhook = options.webhookUrl ? await notify(options.webhookUrl, totals.summary) : undefined;
 
   state = 'completed';
   log.info('batch completed', { batchId, moleculeCount: ingested.total, durationMs });
-  return totals.summary;
+  return { ...totals.summary, webhook };
 }
 
 /** Runs `work` for indexes 0..count-1 with at most `width` in flight at once. */
@@ -78,11 +80,14 @@ async function forEachInWindow(count: number, width: number, work: (i: number) =
 }
 
 /** A webhook that cannot be delivered is recorded and logged; it does not fail the batch. */
-async function notify(url: string, summary: BatchSummary): Promise<void> {
+async function notify(url: string, summary: BatchSummary): Promise<WebhookOutcome> {
   const event = 'batch.completed';
   try {
-    await deliverWebhook({ deliveryId: `${summary.batchId}.${event}`, url, event, data: summary });
+    const sent = await deliverWebhook({ deliveryId: `${summary.batchId}.${event}`, url, event, data: summary });
+    return { delivered: true, statusCode: sent.statusCode };
   } catch (error) {
-    log.warn('webhook not delivered', { batchId: summary.batchId, error: String(error) });
+    const reason = rootCause(error as Error).message;
+    log.warn('webhook not delivered', { batchId: summary.batchId, error: reason });
+    return { delivered: false, error: reason };
   }
 }

@@ -27,7 +27,9 @@ export async function ensureTemporal(
   }
 
   const cached = path.join(cacheDir(), `temporal-${pin.version}`, 'temporal');
-  if (!fs.existsSync(cached)) {
+  if (fs.existsSync(cached)) {
+    log(`using the Temporal CLI ${pin.version} built earlier on this machine (${cached})`);
+  } else {
     await build(pin, path.dirname(cached), log);
   }
 

@@ -1,0 +1,69 @@
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+import { runCli, workDir } from './cli.js';
+
+const HIV = path.join(process.cwd(), '..', 'shared', 'data', 'hiv.csv');
+const SECRET = `whsec_${Buffer.from('molbatch-test-secret-0123456789').toString('base64')}`;
+
+function processesMentioning(text: string): string[] {
+  const out = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
+  return out.split('\n').filter((line) => line.includes(text) && !line.includes('ps -eo'));
+}
+
+describe('stopping and failing cleanly', () => {
+  test('Ctrl-C in the middle of a batch cancels it, stops the server and the JVM, and exits 130', async () => {
+    expect(fs.existsSync(HIV)).toBe(true);
+    const home = path.join(workDir(), '.molbatch');
+    const child = spawn(process.execPath, ['bin/molbatch.js', 'run', HIV], {
+      env: { ...process.env, TEMPORAL_ADDRESS: '', MOLBATCH_HOME: home },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+
+    while (!stderr.includes('submitted')) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    child.kill('SIGINT');
+
+    expect(await exited).toBe(130);
+    expect(stderr).toMatch(/batch batch-\S+ cancelled/);
+    expect(fs.existsSync(path.join(home, 'temporal', 'server.pid'))).toBe(false);
+    expect(processesMentioning(home)).toEqual([]);
+  }, 180_000);
+
+  test('a webhook receiver that refuses the delivery is reported, and the batch still completes', async () => {
+    const server = http.createServer((_req, res) => res.writeHead(400).end('no'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+
+    const dir = workDir();
+    const input = path.join(process.cwd(), 'test', 'fixtures', 'small.smi');
+    const run = await runCli(['run', input, '--webhook', url], {
+      MOLBATCH_HOME: path.join(dir, '.molbatch'),
+      MOLBATCH_WEBHOOK_SECRET: SECRET,
+    });
+    await new Promise((resolve) => server.close(resolve));
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/molecules {2}3/);
+    expect(run.stdout).toMatch(/webhook {4}NOT delivered: webhook to http:\/\/127\.0\.0\.1:\d+ answered 400/);
+  }, 180_000);
+
+  test('a file without a structure or name column fails with the file and line named', async () => {
+    const dir = workDir();
+    const input = path.join(dir, 'columns.csv');
+    fs.writeFileSync(input, 'weight,colour\n12,blue\n');
+
+    const run = await runCli(['run', input], { MOLBATCH_HOME: path.join(dir, '.molbatch') });
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${input}:1: no structure or name column in the header (weight, colour)`);
+  }, 180_000);
+});
