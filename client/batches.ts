@@ -1,7 +1,9 @@
 import crypto from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 
-import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
+import {
+  Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowFailedError,
+} from '@temporalio/client';
 
 import { rootCause } from '../common/errors.js';
 import { MAIN_QUEUE } from '../common/queues.js';
@@ -37,11 +39,20 @@ export class BatchClient {
       options: { ...DEFAULT_OPTIONS, ...withoutUndefined(chosen) },
     };
 
-    await this.client.workflow.start('validateBatch', {
-      workflowId: batchId,
-      taskQueue: MAIN_QUEUE,
-      args: [input],
-    });
+    try {
+      await this.client.workflow.start('validateBatch', {
+        workflowId: batchId,
+        taskQueue: MAIN_QUEUE,
+        args: [input],
+        // Results are stored by batch id: a second batch under one id would mix with the first.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) {
+        throw new Error(`batch id ${batchId} has been used already; choose another`, { cause: error });
+      }
+      throw error;
+    }
     return batchId;
   }
 

@@ -40,14 +40,19 @@ export class Cleanup {
     return this.closing;
   }
 
-  /** Closes and exits on SIGINT or SIGTERM. */
+  /** Closes and exits on SIGINT or SIGTERM; a second signal exits at once. */
   closeOnSignals(): void {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.once(signal, () => {
+      const code = signal === 'SIGINT' ? 130 : 143;
+      process.on(signal, () => {
+        if (this.interruptedBy) {
+          // process.exit still runs the exit hooks that kill child processes.
+          process.exit(code);
+        }
         this.interruptedBy = signal;
         interrupted = true;
-        process.stderr.write(`\nmolbatch: ${signal}, stopping what was started\n`);
-        void this.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+        process.stderr.write(`\nmolbatch: ${signal}, stopping what was started (again to force)\n`);
+        void this.close().finally(() => process.exit(code));
       });
     }
   }

@@ -2,7 +2,7 @@ import { readConfig, type Config } from '../common/config.js';
 import { startDevServer } from '../workers/dev-server.js';
 import { ensureTools, projectRoot } from '../workers/setup/index.js';
 import { startWorker } from '../workers/worker.js';
-import type { Cleanup } from './cleanup.js';
+import { wasInterrupted, type Cleanup } from './cleanup.js';
 
 /** Where batches go: a Temporal address and the base URL of its Web UI. */
 export interface Stack {
@@ -43,6 +43,9 @@ export async function openStack(cleanup: Cleanup, withWorker = true): Promise<St
     });
     cleanup.add(worker.shutdown);
     worker.done.catch((error: unknown) => {
+      if (wasInterrupted()) {
+        return;
+      }
       say(`the worker stopped: ${(error as Error).message}`);
       void cleanup.close().finally(() => process.exit(1));
     });

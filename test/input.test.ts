@@ -66,4 +66,37 @@ describe('reading a batch source', () => {
   test('a missing file is an unreadable batch', async () => {
     await expect(collect(readRecords('/nonexistent/x.csv'))).rejects.toThrow(/x\.csv: cannot be read/);
   });
+
+  test('regression: mixed CRLF and LF line ends keep every row', async () => {
+    const file = tempFile('mixed.csv', 'smiles,name\r\nCCO,r1\r\nCCN,r2\r\nCCC,r3\nCCCC,r4\n');
+    const records = await collect(readRecords(file));
+
+    expect(records.map((r) => r.name)).toEqual(['r1', 'r2', 'r3', 'r4']);
+    expect(records.map((r) => r.line)).toEqual([2, 3, 4, 5]);
+  });
+
+  test('regression: a bad row in the middle keeps its place in input order', async () => {
+    const file = tempFile('bad.csv', 'smiles,name\nCCO,r1\nCCN,r2\nCC"O,r3\nCCC,r4\n');
+    const records = await collect(readRecords(file));
+
+    expect(records.map((r) => r.name ?? 'bad')).toEqual(['r1', 'r2', 'bad', 'r4']);
+    expect(records[2]).toMatchObject({ recordIndex: 2, line: 4 });
+    expect(records[2].readError).toMatch(/^unreadable row: /);
+  });
+
+  test('regression: a record spanning lines reports the line it starts on', async () => {
+    const file = tempFile('multi.csv', 'smiles,name\nCCO,"multi\nline\nname"\nCCN,r2\n');
+    const records = await collect(readRecords(file));
+
+    expect(records.map((r) => r.line)).toEqual([2, 5]);
+    expect(records[0].name).toBe('multi\nline\nname');
+  });
+
+  test('regression: bytes that are not UTF-8 make the row an error instead of a silent edit', async () => {
+    const bytes = Buffer.concat([Buffer.from('smiles,name\nCCO,'), Buffer.from([0xe9]), Buffer.from('thanol\nCCN,ok\n')]);
+    const records = await collect(readRecords(tempFile('latin1.csv', bytes)));
+
+    expect(records[0].readError).toMatch(/not valid UTF-8/);
+    expect(records[1].readError).toBeNull();
+  });
 });

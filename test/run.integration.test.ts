@@ -132,4 +132,14 @@ describe('molbatch run on the embedded stack', () => {
       await orm.close();
     }
   });
+
+  test('regression: a batch id cannot be reused, so two batches never share result rows', async () => {
+    const input = path.join(process.cwd(), 'test', 'fixtures', 'small.smi');
+    const again = await runCli(['run', input, '--batch-id', summary.batchId as string], {
+      MOLBATCH_HOME: path.join(dir, '.molbatch'),
+    });
+
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(`batch id ${summary.batchId} has been used already`);
+  }, 300_000);
 });

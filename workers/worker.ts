@@ -86,7 +86,11 @@ function createQueueWorker(
   taskQueue: string,
   all: Activities,
 ): Promise<Worker> {
-  const common = { connection, namespace, taskQueue };
+  // In-flight activities get 5 s to finish after a stop, then are cancelled; a stuck one is
+  // abandoned after 20 s (its chunk is retried by the next worker).
+  const common = {
+    connection, namespace, taskQueue, shutdownGraceTime: '5s', shutdownForceTime: '20s',
+  };
   switch (taskQueue) {
     case MAIN_QUEUE:
       return Worker.create({

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 
-import { parse, type Info } from 'csv-parse';
+import { parse } from 'csv-parse';
 
 import type { StagedRecord } from '../../store/index.js';
 import { findColumns, type ColumnMap } from './columns.js';
@@ -65,44 +65,62 @@ async function* readSmi(file: string): AsyncGenerator<StagedRecord> {
 
     const [structure, ...rest] = text.split(/\s+/);
     const name = rest.join(' ') || null;
-    yield { recordIndex: recordIndex++, line: lineNo, name, input: structure, readError: null };
+    const readError = readErrorOf(structure, name);
+    yield { recordIndex: recordIndex++, line: lineNo, name, input: structure, readError };
   }
+}
+
+/** A parsed row with the line it starts on. */
+interface Row {
+  fields: string[];
+  line: number;
 }
 
 async function* readDelimited(file: string, delimiter: string): AsyncGenerator<StagedRecord> {
   const skipped: Array<Omit<StagedRecord, 'recordIndex'>> = [];
+  let lastLine = 0;
   const parser = fs.createReadStream(file).pipe(parse({
     bom: true,
     delimiter,
-    info: true,
+    // Files stitched together from several sources mix line ends; take each as it comes.
+    record_delimiter: ['\r\n', '\n', '\r'],
     relax_column_count: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
+    on_record: (fields: string[], context): Row => {
+      lastLine = context.lines;
+      return { fields, line: context.lines - newlinesIn(fields) };
+    },
   }));
-  parser.on('skip', (error: Error & { lines?: number }) => {
-    skipped.push(badRow(error.message, error.lines));
+  parser.on('skip', (error: Error) => {
+    skipped.push(badRow(error.message, lastLine + 1));
   });
 
   let columns: ColumnMap | null = null;
   let recordIndex = 0;
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: Info }>) {
+  for await (const row of parser as AsyncIterable<Row>) {
     if (!columns) {
-      columns = headerColumns(file, record);
+      columns = headerColumns(file, row.fields);
       continue;
     }
 
-    for (const bad of skipped.splice(0)) {
-      yield { ...bad, recordIndex: recordIndex++ };
+    // The parser reports bad rows ahead of the good rows before them; put them back in order.
+    while (skipped.length > 0 && skipped[0].line < row.line) {
+      yield { ...(skipped.shift() as Omit<StagedRecord, 'recordIndex'>), recordIndex: recordIndex++ };
     }
-    yield { ...toRecord(record, columns, info.lines), recordIndex: recordIndex++ };
+    yield { ...toRecord(row.fields, columns, row.line), recordIndex: recordIndex++ };
   }
 
   if (!columns) {
     throw new UnreadableBatchError('the file is empty: no header row', file, 1);
   }
-  for (const bad of skipped.splice(0)) {
+  for (const bad of skipped) {
     yield { ...bad, recordIndex: recordIndex++ };
   }
+}
+
+function newlinesIn(fields: string[]): number {
+  return fields.reduce((n, field) => n + (field.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
 }
 
 function headerColumns(file: string, header: string[]): ColumnMap {
@@ -121,8 +139,20 @@ function headerColumns(file: string, header: string[]): ColumnMap {
 function toRecord(row: string[], columns: ColumnMap, line: number): Omit<StagedRecord, 'recordIndex'> {
   const input = cell(row, columns.structure);
   const name = cell(row, columns.name);
-  const readError = input || name ? null : 'the row has neither a structure nor a name';
-  return { line, name, input, readError };
+  return { line, name, input, readError: readErrorOf(input, name) };
+}
+
+/** Why a record cannot be validated at all, or null when it can. */
+function readErrorOf(input: string | null, name: string | null): string | null {
+  if (!input && !name) {
+    return 'the row has neither a structure nor a name';
+  }
+  // The decoder puts U+FFFD where bytes were not UTF-8; a name or structure read that way is
+  // not what the submitter wrote.
+  if (`${input ?? ''}${name ?? ''}`.includes('\uFFFD')) {
+    return 'the row is not valid UTF-8 text; save the file as UTF-8';
+  }
+  return null;
 }
 
 function cell(row: string[], at: number | null): string | null {
