@@ -1,6 +1,7 @@
 import type { Got } from 'got';
 
 import type { ChemRecordResult } from '../chem/thread.js';
+import type { OpsinNameOptions } from '../common/types.js';
 import type { BatchStore } from '../store/index.js';
 
 /** What the chemistry pool answers for one structure. */
@@ -21,7 +22,7 @@ export interface NameConversion {
 
 /** Converts names to structures through the OPSIN worker process. */
 export interface NameConverter {
-  convert(name: string): Promise<NameConversion>;
+  convert(name: string, options?: OpsinNameOptions): Promise<NameConversion>;
 }
 
 /** Everything activities need from the world, passed in by the worker. */

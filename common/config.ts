@@ -12,6 +12,7 @@ const schema = z.object({
   }).optional(),
   MOLBATCH_CHEM_THREADS: z.coerce.number().int().positive().optional(),
   MOLBATCH_OPSIN_HEAP_MB: z.coerce.number().int().min(64).default(512),
+  MOLBATCH_OPSIN_JVMS: z.coerce.number().int().positive().default(1),
 });
 
 /** A Standard Webhooks secret: optional `whsec_`, then base64 of 16 or more bytes. */
@@ -31,6 +32,8 @@ export interface Config {
   webhookSecret?: string;
   chemThreads?: number;
   opsinHeapMb: number;
+  /** OPSIN JVMs in the worker's pool. */
+  opsinJvms: number;
 }
 
 /** A configuration variable with a bad value; the message names it. */
@@ -60,5 +63,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookSecret: v.MOLBATCH_WEBHOOK_SECRET,
     chemThreads: v.MOLBATCH_CHEM_THREADS,
     opsinHeapMb: v.MOLBATCH_OPSIN_HEAP_MB,
+    opsinJvms: v.MOLBATCH_OPSIN_JVMS,
   };
 }

@@ -18,6 +18,16 @@ export interface BatchSource {
   path: string;
 }
 
+/** OPSIN flags for a batch's names; OPSIN's defaults apply to those left out. */
+export interface OpsinNameOptions {
+  /** Accept names of radicals (e.g. "methyl") instead of failing them. */
+  allowRadicals?: boolean;
+  /** Read "acetate"-style names as the acid when the word "acid" is missing. */
+  allowAcidsWithoutAcid?: boolean;
+  /** Stereochemistry OPSIN cannot place gives a WARNING (stereo dropped), not a FAILURE. */
+  stereoAsWarning?: boolean;
+}
+
 /** Per-batch options that travel in the workflow arguments (never secrets). */
 export interface BatchOptions {
   /** Records per chunk activity; 100 by default. */
@@ -28,6 +38,8 @@ export interface BatchOptions {
   webhookUrl?: string;
   /** Who submitted the batch, for the audit trail. */
   submitter: string;
+  /** How OPSIN reads the batch's names. */
+  opsin?: OpsinNameOptions;
 }
 
 /** Input of the `validateBatch` workflow; the batch id is also the workflow id. */

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import rdkitPackage, { type MainModule } from '@rdkit/rdkit';
-import { createOpsinConverter } from '../workers/opsin/converter.js';
 import {
   cleanOpsinName,
   OpsinProcess,
@@ -130,37 +129,5 @@ describe('OpsinProcess', () => {
 
     const reasons = results.map((r) => (r.status === 'rejected' ? r.reason : r.value));
     expect(reasons.every((r) => r instanceof OpsinProcessError && r.kind === 'timeout')).toBe(true);
-  });
-});
-
-describe('createOpsinConverter', () => {
-  it('restarts a killed JVM and still answers every name in flight', async () => {
-    const converter = createOpsinConverter({ classpath: install.classpath });
-    const names = sampleNames(300);
-    const expected = await Promise.all(names.map((name) => opsin.convert(name)));
-
-    try {
-      await converter.convert('methane');
-      const firstPid = converter.pid as number;
-      const inFlight = names.map((name) => converter.convert(name));
-      await inFlight[0];
-      process.kill(firstPid, 'SIGKILL');
-      const answers = await Promise.all(inFlight);
-
-      expect(converter.pid).not.toBe(firstPid);
-      expect(answers.map((a) => a.smiles)).toEqual(expected.map((a) => a.smiles));
-    } finally {
-      await converter.close();
-    }
-  });
-
-  it('throws instead of answering when the JVM cannot start', async () => {
-    const converter = createOpsinConverter({ classpath: path.join(root, 'no-such-dir') });
-
-    await expect(converter.convert('ethanol')).rejects.toMatchObject({
-      name: 'OpsinProcessError',
-      kind: 'start',
-    });
-    await converter.close();
   });
 });

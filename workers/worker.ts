@@ -9,7 +9,7 @@ import { ALL_QUEUES, CHEM_QUEUE, MAIN_QUEUE, OPSIN_QUEUE } from '../common/queue
 import type { Config } from '../common/config.js';
 import { createActivities } from '../activities/index.js';
 import { BatchStore, openStore } from '../store/index.js';
-import { createOpsinConverter, type OpsinConverter } from './opsin/converter.js';
+import { OpsinPool } from './opsin/pool.js';
 
 /** A running set of Temporal workers and the resources they own. */
 export interface RunningWorker {
@@ -46,9 +46,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const { config } = options;
   const orm: MikroORM = await openStore({ url: config.databaseUrl, home: config.home });
   const chem: ChemPool = createChemPool({ threads: config.chemThreads });
-  const opsin: OpsinConverter = createOpsinConverter({
+  const opsin = new OpsinPool({
     classpath: options.opsinClasspath,
     heapMb: config.opsinHeapMb,
+    jvms: config.opsinJvms,
   });
   const close = async () => {
     await Promise.allSettled([chem.close(), opsin.close()]);

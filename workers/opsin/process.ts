@@ -1,13 +1,10 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import type { OpsinNameOptions } from '../../common/types.js';
 import { OPSIN_WORKER_CLASS } from './setup.js';
 
 /** OPSIN flags for one name; OPSIN's defaults apply to those left out. */
-export interface OpsinOptions {
-  allowRadicals?: boolean;
-  allowAcidsWithoutAcid?: boolean;
-  stereoAsWarning?: boolean;
-}
+export type OpsinOptions = OpsinNameOptions;
 
 /** OPSIN's answer for one name; `smiles` is null when the status is FAILURE. */
 export interface OpsinAnswer {
