@@ -1,14 +1,19 @@
 import { Context } from '@temporalio/activity';
 
-import { countKey, zeroCounts, type ChunkSummary } from '../common/types.js';
-import type { InputRecord, Result } from '../store/index.js';
-import type { ActivityDeps, ChemResult } from './deps.js';
+import { countKey, zeroCounts, type ChunkSummary, type OpsinNameOptions } from '../common/types.js';
+import type { Conversion, InputRecord, Result } from '../store/index.js';
+import type { ActivityDeps, ChemResult, NameConversion } from './deps.js';
 
 /** Input of the chunk activities: which records, by index range. */
 export interface ChunkInput {
   batchId: string;
   chunkIndex: number;
   chunkSize: number;
+}
+
+/** Input of `convertNames`: the chunk and how OPSIN should read its names. */
+export interface ConvertNamesInput extends ChunkInput {
+  opsin?: OpsinNameOptions;
 }
 
 /** Output of `convertNames`. */
@@ -21,19 +26,15 @@ const HEARTBEAT_MS = 5000;
 
 /** Builds the activity that turns names without structures into SMILES through OPSIN. */
 export function convertNamesActivity({ store, opsin }: Pick<ActivityDeps, 'store' | 'opsin'>) {
-  return async function convertNames(input: ChunkInput): Promise<ConvertNamesOutput> {
+  return async function convertNames(input: ConvertNamesInput): Promise<ConvertNamesOutput> {
     const from = input.chunkIndex * input.chunkSize;
     const records = await store.readRecords(input.batchId, from, from + input.chunkSize);
     const named = records.filter((r) => !r.input && r.name && !r.converted && !r.readError);
 
-    const answers = await whileHeartbeating(
-      Promise.all(named.map(async (r) => ({ r, answer: await opsin.convert(r.name as string) }))),
-    );
-    const conversions = answers.map(({ r, answer }) => ({
-      recordIndex: r.recordIndex,
-      converted: answer.status === 'FAILURE' ? null : answer.smiles,
-      readError: answer.status === 'FAILURE' ? `OPSIN could not convert the name: ${answer.message}` : null,
-    }));
+    const conversions = await whileHeartbeating(Promise.all(named.map(async (r) => {
+      const answer = await opsin.convert(r.name as string, input.opsin);
+      return toConversion(r.recordIndex, answer);
+    })));
     await store.saveConversions(input.batchId, conversions);
 
     const failed = conversions.filter((c) => c.readError).length;
@@ -66,13 +67,24 @@ export function validateChunkActivity({ store, chem }: Pick<ActivityDeps, 'store
   };
 }
 
+function toConversion(recordIndex: number, answer: NameConversion): Conversion {
+  if (answer.status === 'FAILURE') {
+    const readError = `OPSIN could not convert the name: ${answer.message}`;
+    return { recordIndex, converted: null, conversionWarnings: null, readError };
+  }
+
+  const warnings = answer.warnings.length > 0 ? answer.warnings : [answer.message];
+  const conversionWarnings = answer.status === 'WARNING' ? warnings.join('\n') : null;
+  return { recordIndex, converted: answer.smiles, conversionWarnings, readError: null };
+}
+
 function structureOf(record: InputRecord): string | null {
   return record.input ?? record.converted ?? null;
 }
 
 function toResult(record: InputRecord, chem: ChemResult | undefined): Omit<Result, 'id' | 'batchId'> {
   if (chem) {
-    const { index, issues, ...values } = chem;
+    const { index, issues, ...values } = withOpsinWarnings(chem, record.conversionWarnings);
     return { ...values, recordIndex: index, issues: issues.join(';') };
   }
 
@@ -86,6 +98,21 @@ function toResult(record: InputRecord, chem: ChemResult | undefined): Omit<Resul
     inchikey: null,
     formula: null,
     mw: null,
+  };
+}
+
+/** OPSIN's doubts about the name become a finding: the structure may not be what was meant. */
+function withOpsinWarnings(chem: ChemResult, warnings: string | null | undefined): ChemResult {
+  if (!warnings) {
+    return chem;
+  }
+
+  const text = `OPSIN warned: ${warnings.split('\n').join('; ')}`;
+  return {
+    ...chem,
+    status: chem.status === 'pass' ? 'warn' : chem.status,
+    message: chem.message ? `${chem.message}; ${text}` : text,
+    issues: [...chem.issues, 'opsin-warning'],
   };
 }
 

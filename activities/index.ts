@@ -6,7 +6,7 @@ import { deliverWebhookActivity } from './webhook.js';
 
 export type { ActivityDeps, ChemValidator, NameConverter } from './deps.js';
 export type { IngestInput, IngestOutput } from './ingest.js';
-export type { ChunkInput, ConvertNamesOutput } from './chunks.js';
+export type { ChunkInput, ConvertNamesInput, ConvertNamesOutput } from './chunks.js';
 export type { CompleteBatchInput } from './complete.js';
 export type { DeliverWebhookInput, DeliverWebhookOutput } from './webhook.js';
 

@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { readConfig } from '../common/config.js';
 import { ensureTools, projectRoot } from '../workers/setup/index.js';
 import { Cleanup, wasInterrupted } from './cleanup.js';
+import { namesToConvert, opsinOptions, printConversions, withOpsinFlags } from './convert.js';
 import { formatSummary, runBatch } from './run.js';
 import { openStack, say } from './stack.js';
 
@@ -25,7 +26,7 @@ program.command('setup')
     say(`ready: temporal at ${tools.temporal}; OPSIN classpath ${tools.opsinClasspath.split(':').length} entries`);
   });
 
-program.command('run')
+withOpsinFlags(program.command('run'))
   .description('Validate FILE (CSV, TSV or .smi) and wait for the results')
   .argument('<file>', 'the batch: CSV or TSV with a header, or a .smi file')
   .option('-o, --out <path>', 'write one CSV row per input record')
@@ -39,9 +40,19 @@ program.command('run')
     const options = {
       out: opts.out, summary: opts.summary, webhookUrl: opts.webhook, chunkSize: opts.chunkSize,
       concurrency: opts.concurrency, batchId: opts.batchId, submitter: opts.submitter,
+      opsin: opsinOptions(opts),
     };
     const summary = await runBatch(file, options);
     process.stdout.write(formatSummary(summary, options));
+  });
+
+withOpsinFlags(program.command('convert'))
+  .description('Convert IUPAC names to SMILES with OPSIN: name, status, SMILES, message per line')
+  .argument('[names...]', 'names to convert (quote names with spaces)')
+  .option('-f, --file <path>', 'also convert the names of this file, one per line')
+  .action(async (args: string[], opts) => {
+    const names = await namesToConvert(args, opts.file);
+    await printConversions(names, opsinOptions(opts), (line) => process.stdout.write(line));
   });
 
 program.command('dev')

@@ -31,6 +31,8 @@ export class InputRecord {
   input?: string | null;
   /** Structure produced by OPSIN from the name, when the record had none. */
   converted?: string | null;
+  /** OPSIN's warnings about the conversion (status WARNING), one per line. */
+  conversionWarnings?: string | null;
   /** Why the record could not be read or converted; such a record ends as `error`. */
   readError?: string | null;
 }
@@ -104,6 +106,7 @@ export const InputRecordSchema = new EntitySchema<InputRecord>({
     name: { type: 'text', nullable: true },
     input: { type: 'text', nullable: true },
     converted: { type: 'text', nullable: true },
+    conversionWarnings: { type: 'text', nullable: true },
     readError: { type: 'text', nullable: true },
   },
   uniques: [{ name: 'input_records_batch_index_unique', properties: ['batchId', 'recordIndex'] }],

@@ -1,3 +1,3 @@
 export { openStore, storeOptions, describeStore, type StoreLocation } from './config.js';
-export { BatchStore, type StagedRecord, type ResultRow, type AuditEntry } from './records.js';
+export { BatchStore, type StagedRecord, type Conversion, type ResultRow, type AuditEntry } from './records.js';
 export * from './entities.js';

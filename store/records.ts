@@ -12,6 +12,15 @@ export interface StagedRecord {
   readError: string | null;
 }
 
+/** What OPSIN made of one record's name. */
+export interface Conversion {
+  recordIndex: number;
+  converted: string | null;
+  /** OPSIN's warnings, one per line, when it answered WARNING. */
+  conversionWarnings: string | null;
+  readError: string | null;
+}
+
 /** One row of the results, joined with its input record, for export. */
 export interface ResultRow {
   recordIndex: number;
@@ -81,18 +90,11 @@ export class BatchStore {
     );
   }
 
-  /** Stores the structures OPSIN made from names, or why it could not. */
-  async saveConversions(
-    batchId: string,
-    conversions: Array<{ recordIndex: number; converted: string | null; readError: string | null }>,
-  ): Promise<void> {
+  /** Stores the structures OPSIN made from names, its warnings, or why it could not. */
+  async saveConversions(batchId: string, conversions: Conversion[]): Promise<void> {
     const em = this.em();
-    for (const c of conversions) {
-      await em.nativeUpdate(
-        InputRecord,
-        { batchId, recordIndex: c.recordIndex },
-        { converted: c.converted, readError: c.readError },
-      );
+    for (const { recordIndex, ...values } of conversions) {
+      await em.nativeUpdate(InputRecord, { batchId, recordIndex }, values);
     }
   }
 

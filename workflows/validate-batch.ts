@@ -53,7 +53,8 @@ export async function validateBatch(input: ValidateBatchInput): Promise<BatchRes
   await forEachInWindow(chunkCount, options.concurrency, async (chunkIndex) => {
     const chunk = { batchId, chunkIndex, chunkSize: options.chunkSize };
     if (ingested.namedOnly > 0) {
-      await convertNames(chunk);
+      // Only batches that set OPSIN options carry them, so older inputs stay as they were.
+      await convertNames(options.opsin ? { ...chunk, opsin: options.opsin } : chunk);
     }
     addChunk(totals, await validateChunk(chunk));
   });
