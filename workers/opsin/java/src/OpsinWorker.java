@@ -14,6 +14,8 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +52,10 @@ public final class OpsinWorker {
     Writer out = protocolOut();
     OpsinWorker worker = new OpsinWorker(NameToStructure.getInstance(), out);
     worker.warmUp();
+    if (args.length > 1 && args[0].equals("--bench")) {
+      worker.bench(Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8), args);
+      return;
+    }
     Map<String, Object> ready = new LinkedHashMap<>();
     ready.put("ready", true);
     ready.put("opsinVersion", version());
@@ -91,6 +97,37 @@ public final class OpsinWorker {
   /** The first parse loads resources lazily; pay for that before saying ready. */
   private void warmUp() {
     opsin.parseChemicalName("ethanol");
+  }
+
+  /**
+   * The benchmark's anchor: converts every name in a loop, with no protocol in between, once
+   * untimed to warm the JIT and then {@code rounds} times, and prints the names per second.
+   */
+  private void bench(List<String> lines, String[] args) throws IOException {
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    List<String> names = lines.stream().map(String::trim).filter(n -> !n.isEmpty()).toList();
+    convertAll(names, 1);
+    long started = System.nanoTime();
+    convertAll(names, rounds);
+    double seconds = (System.nanoTime() - started) / 1e9;
+
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("names", names.size() * rounds);
+    result.put("seconds", seconds);
+    result.put("namesPerSecond", names.size() * rounds / seconds);
+    send(result);
+  }
+
+  private void convertAll(List<String> names, int rounds) {
+    for (int round = 0; round < rounds; round++) {
+      for (String name : names) {
+        try {
+          convert("bench", name, readConfig(null));
+        } catch (RuntimeException | StackOverflowError e) {
+          // The protocol answers such a name with FAILURE; the loop just goes on.
+        }
+      }
+    }
   }
 
   private void send(Map<String, Object> message) throws IOException {
