@@ -1,6 +1,8 @@
 import { Context } from '@temporalio/activity';
 
-import { countKey, zeroCounts, type ChunkSummary, type OpsinNameOptions } from '../common/types.js';
+import {
+  countKey, zeroCounts, type ChunkSummary, type OpsinNameOptions,
+} from '../common/types.js';
 import type { Conversion, InputRecord, Result } from '../store/index.js';
 import type { ActivityDeps, ChemResult, NameConversion } from './deps.js';
 

@@ -62,7 +62,9 @@ beforeAll(async () => {
     const answers = await Promise.all(
       cases.map((c) => pool.convert(c.name, { allowRadicals: true })),
     );
-    outcomes = cases.map((c, i) => ({ ...c, answer: answers[i], got: inchiOf(answers[i].smiles) }));
+    outcomes = cases.map((c, i) => ({
+      ...c, answer: answers[i], got: inchiOf(answers[i].smiles),
+    }));
   } finally {
     await pool.close();
   }

@@ -1,6 +1,6 @@
 // Names per second through the OPSIN pool against a bare loop inside one JVM, in one run,
 // and the time to the first answer after a cold start. Run `npm run build` first, then
-// `node bench/opsin/run.mjs [NAMES] [--rounds N] [--trials N] [--jvms N]` (see bench/opsin/README.md).
+// `node bench/opsin/run.mjs [NAMES] [--rounds N] [--trials N] [--jvms N]` (bench/opsin/README.md).
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -76,11 +76,13 @@ const bare = median(trials.map((t) => t.bare));
 const one = median(trials.map((t) => t.one));
 const many = await poolRate(classpath, Number(values.jvms));
 
-const rate = (n) => `${n.toFixed(0)} names/s`;
-console.log(`OPSIN ${opsinVersion}, ${names.length} names x ${rounds} rounds, medians of ${trials.length}`
-  + ` trials, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`);
-console.log(`first answer after a cold start   ${firstMs.toFixed(0)} ms (goal < 2000 ms)`);
-console.log(`bare loop in one JVM               ${rate(bare)}`);
-console.log(`pool, 1 JVM                        ${rate(one)}  (${(one / bare).toFixed(2)}x the bare loop; goal >= 0.9x)`);
-console.log(`ratio per trial                    ${trials.map((t) => (t.one / t.bare).toFixed(2)).join(' ')}`);
-console.log(`pool, ${values.jvms} JVMs                       ${rate(many)}  (${(many / bare).toFixed(2)}x)`);
+const rate = (n) => `${n.toFixed(0)} names/s`.padEnd(14);
+const times = (n) => `${(n / bare).toFixed(2)}x the bare loop`;
+const load = os.loadavg()[0].toFixed(1);
+console.log(`OPSIN ${opsinVersion}: ${names.length} names x ${rounds} rounds, medians of `
+  + `${trials.length} trials; ${os.cpus().length} CPUs, load ${load}`);
+console.log(`first answer after a cold start  ${firstMs.toFixed(0)} ms (goal < 2000 ms)`);
+console.log(`bare loop in one JVM             ${rate(bare)}`);
+console.log(`pool, 1 JVM                      ${rate(one)} ${times(one)} (goal >= 0.9x)`);
+console.log(`  ratio in each trial            ${trials.map((t) => (t.one / t.bare).toFixed(2)).join(' ')}`);
+console.log(`pool, ${values.jvms} JVMs                     ${rate(many)} ${times(many)}`);

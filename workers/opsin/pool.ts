@@ -111,7 +111,8 @@ export class OpsinPool {
 
   private leastBusy(): Slot | undefined {
     const open = this.slots.filter((s) => s.inFlight < this.window);
-    return open.reduce<Slot | undefined>((a, s) => (a && a.inFlight <= s.inFlight ? a : s), undefined);
+    const pick = (best: Slot | undefined, s: Slot) => (best && best.inFlight <= s.inFlight ? best : s);
+    return open.reduce<Slot | undefined>(pick, undefined);
   }
 
   private busy(): boolean {
