@@ -84,5 +84,6 @@ console.log(`OPSIN ${opsinVersion}: ${names.length} names x ${rounds} rounds, me
 console.log(`first answer after a cold start  ${firstMs.toFixed(0)} ms (goal < 2000 ms)`);
 console.log(`bare loop in one JVM             ${rate(bare)}`);
 console.log(`pool, 1 JVM                      ${rate(one)} ${times(one)} (goal >= 0.9x)`);
-console.log(`  ratio in each trial            ${trials.map((t) => (t.one / t.bare).toFixed(2)).join(' ')}`);
+const ratios = trials.map((t) => (t.one / t.bare).toFixed(2)).join(' ');
+console.log(`  ratio in each trial            ${ratios}`);
 console.log(`pool, ${values.jvms} JVMs                     ${rate(many)} ${times(many)}`);

@@ -110,9 +110,13 @@ export class OpsinPool {
   }
 
   private leastBusy(): Slot | undefined {
-    const open = this.slots.filter((s) => s.inFlight < this.window);
-    const pick = (best: Slot | undefined, s: Slot) => (best && best.inFlight <= s.inFlight ? best : s);
-    return open.reduce<Slot | undefined>(pick, undefined);
+    let best: Slot | undefined;
+    for (const slot of this.slots) {
+      if (slot.inFlight < this.window && (best === undefined || slot.inFlight < best.inFlight)) {
+        best = slot;
+      }
+    }
+    return best;
   }
 
   private busy(): boolean {
