@@ -1,0 +1,3 @@
+import { describeWebhookFlow } from './webhook-flow.js';
+
+describeWebhookFlow('SQLite', async () => undefined);
