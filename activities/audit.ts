@@ -34,7 +34,8 @@ export function recordBatchEventActivity({ store }: Pick<ActivityDeps, 'store'>)
   return async function recordBatchEvent(input: RecordBatchEventInput): Promise<void> {
     const { finalState, counts, ...entry } = input;
     if (finalState) {
-      await store.finishBatch(input.batchId, finalState, { ...counts, total: input.moleculeCount });
+      const total = input.moleculeCount;
+      await store.finishBatch(input.batchId, finalState, { ...counts, total });
     }
     await recordFromActivity(store, { ...entry, ...counts });
   };

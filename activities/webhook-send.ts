@@ -28,7 +28,10 @@ export interface WebhookSettings {
 const REQUEST_TIMEOUT_MS = 10_000;
 
 /** Checks the target, signs the body with the Standard Webhooks scheme and POSTs it once. */
-export async function postSigned(settings: WebhookSettings, post: SignedPost): Promise<PostOutcome> {
+export async function postSigned(
+  settings: WebhookSettings,
+  post: SignedPost,
+): Promise<PostOutcome> {
   try {
     if (!settings.secret) {
       throw ApplicationFailure.nonRetryable(
@@ -39,7 +42,8 @@ export async function postSigned(settings: WebhookSettings, post: SignedPost): P
     await checkWebhookTarget(post.url, settings.allowHosts);
 
     const now = new Date();
-    const body = JSON.stringify({ type: post.event, timestamp: now.toISOString(), data: post.data });
+    const event = { type: post.event, timestamp: now.toISOString(), data: post.data };
+    const body = JSON.stringify(event);
     const response = await settings.http.post(post.url, {
       body,
       headers: {
@@ -58,7 +62,7 @@ export async function postSigned(settings: WebhookSettings, post: SignedPost): P
   }
 }
 
-/** Retry on network errors, 5xx, 408 and 429; any other 4xx or a refused host will not get better. */
+/** Retry on network errors, 5xx, 408 and 429; other 4xx or a refused host will not get better. */
 function classify(error: unknown, url: string): ApplicationFailure {
   if (error instanceof ApplicationFailure) {
     return error;
@@ -78,5 +82,6 @@ function classify(error: unknown, url: string): ApplicationFailure {
   }
   const code = (error as { code?: string }).code ?? (error as Error).message;
   const kind = error instanceof RequestError ? 'failed' : 'could not be sent';
-  return ApplicationFailure.retryable(`webhook to ${where} ${kind}: ${code}`, 'WebhookNetworkError');
+  const message = `webhook to ${where} ${kind}: ${code}`;
+  return ApplicationFailure.retryable(message, 'WebhookNetworkError');
 }

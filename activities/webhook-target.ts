@@ -20,7 +20,9 @@ for (const [prefix, bits] of [
 ] as const) {
   internal.addSubnet(prefix, bits, 'ipv4');
 }
-for (const [prefix, bits] of [['::', 127], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) {
+for (const [prefix, bits] of [
+  ['::', 127], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8],
+] as const) {
   internal.addSubnet(prefix, bits, 'ipv6');
 }
 
@@ -51,15 +53,17 @@ export async function checkWebhookTarget(
   const parsed = new URL(url);
   const host = parsed.hostname.replace(/^\[|\]$/g, '').toLowerCase();
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new WebhookTargetError(host, `webhook URL must be http or https, not ${parsed.protocol}`);
+    const problem = `webhook URL must be http or https, not ${parsed.protocol}`;
+    throw new WebhookTargetError(host, problem);
   }
 
   if (allowHosts.length > 0) {
     if (allowHosts.includes(host)) {
       return;
     }
-    throw new WebhookTargetError(host, `webhook host ${host} is not in MOLBATCH_WEBHOOK_ALLOW_HOSTS ` +
-      `(${allowHosts.join(', ')}); add it there on the worker to allow it`);
+    const listed = allowHosts.join(', ');
+    throw new WebhookTargetError(host, `webhook host ${host} is not in `
+      + `MOLBATCH_WEBHOOK_ALLOW_HOSTS (${listed}); add it there on the worker to allow it`);
   }
 
   const addresses = net.isIP(host) ? [host] : await lookup(host);

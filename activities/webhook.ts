@@ -29,18 +29,23 @@ type WebhookDeps = Pick<ActivityDeps, 'http' | 'webhookSecret' | 'webhookAllowHo
 
 /** Builds the activity that POSTs a signed event once per attempt and records every attempt. */
 export function deliverWebhookActivity(deps: WebhookDeps) {
-  const settings = { http: deps.http, secret: deps.webhookSecret, allowHosts: deps.webhookAllowHosts };
+  const settings = {
+    http: deps.http, secret: deps.webhookSecret, allowHosts: deps.webhookAllowHosts,
+  };
 
   return async function deliverWebhook(input: DeliverWebhookInput): Promise<DeliverWebhookOutput> {
     const { attempt } = Context.current().info;
     const { deliveryId, batchId, event } = input;
-    await deps.webhooks.openDelivery({ id: deliveryId, batchId, event, url: withoutCredentials(input.url) });
+    const url = withoutCredentials(input.url);
+    await deps.webhooks.openDelivery({ id: deliveryId, batchId, event, url });
 
     const started = Date.now();
     const { statusCode, failure } = await postSigned(settings, input);
     const status = !failure ? 'delivered' : failure.nonRetryable ? 'failed' : 'pending';
     await deps.webhooks.recordAttempt({
-      deliveryId, attempt, statusCode, error: failure?.message ?? null, durationMs: Date.now() - started, status,
+      deliveryId, attempt, statusCode, status,
+      error: failure?.message ?? null,
+      durationMs: Date.now() - started,
     });
 
     if (failure) {

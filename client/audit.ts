@@ -1,5 +1,7 @@
 import { readConfig } from '../common/config.js';
-import { BatchStore, describeStore, migrateStore, openStore, type AuditEvent } from '../store/index.js';
+import {
+  BatchStore, describeStore, migrateStore, openStore, type AuditEvent,
+} from '../store/index.js';
 
 /** `molbatch migrate`: applies the committed migrations; returns what to print. */
 export async function migrateCommand(): Promise<string> {
@@ -38,12 +40,16 @@ function toJson(row: AuditEvent) {
 }
 
 function formatTable(rows: AuditEvent[]): string {
-  const header = ['time', 'event', 'actor', 'molecules', 'pass', 'warn', 'fail', 'error', 'details'];
+  const header = [
+    'time', 'event', 'actor', 'molecules', 'pass', 'warn', 'fail', 'error', 'details',
+  ];
   const lines = rows.map((r) => [
     r.createdAt.toISOString(), r.event, r.actor, r.moleculeCount, r.passed, r.warned, r.failed,
     r.errored, r.details,
   ].map(String));
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const pad = (cells: string[]) => cells.map((c, i) => (i < 8 ? c.padEnd(widths[i]) : c)).join('  ');
+  // The details column is last and free-form; it is not padded.
+  const pad = (cells: string[]) =>
+    cells.map((c, i) => (i < 8 ? c.padEnd(widths[i]) : c)).join('  ');
   return `${[pad(header), ...lines.map(pad)].join('\n')}\n`;
 }

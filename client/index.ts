@@ -1,4 +1,6 @@
-export { BatchClient, DEFAULT_OPTIONS, newBatchId, batchUiUrl, type StartOptions } from './batches.js';
+export {
+  BatchClient, DEFAULT_OPTIONS, newBatchId, batchUiUrl, type StartOptions,
+} from './batches.js';
 export { verifyWebhook, type BatchWebhookEvent, type WebhookHeaders } from './webhook.js';
 export type {
   AuditEventName, BatchOptions, BatchProgress, BatchResult, BatchSummary, StatusCounts,

@@ -1,4 +1,6 @@
-export { openStore, migrateStore, storeOptions, describeStore, type StoreLocation } from './config.js';
+export {
+  openStore, migrateStore, storeOptions, describeStore, type StoreLocation,
+} from './config.js';
 export { BatchStore, type StagedRecord, type ResultRow, type AuditEntry } from './records.js';
 export { WebhookStore, type AttemptEntry } from './webhooks.js';
 export * from './entities.js';

@@ -62,5 +62,8 @@ export const WebhookAttemptSchema = new EntitySchema<WebhookAttempt>({
     durationMs: { type: 'integer' },
     createdAt: { type: 'datetime' },
   },
-  uniques: [{ name: 'webhook_attempts_delivery_attempt_unique', properties: ['deliveryId', 'attempt'] }],
+  uniques: [{
+    name: 'webhook_attempts_delivery_attempt_unique',
+    properties: ['deliveryId', 'attempt'],
+  }],
 });

@@ -49,8 +49,13 @@ interface RunState {
 /** Validates one batch: ingest, chunks in a sliding window, totals counted once, audit, webhook. */
 export async function validateBatch(input: ValidateBatchInput): Promise<BatchResult> {
   const info = workflowInfo();
-  const run: RunState = { state: 'ingesting', totals: emptyTotals(input.batchId, info.workflowId, 0, 0) };
-  setHandler(progressQuery, () => ({ ...run.totals.summary, state: run.state, processed: processed(run.totals) }));
+  const run: RunState = {
+    state: 'ingesting',
+    totals: emptyTotals(input.batchId, info.workflowId, 0, 0),
+  };
+  setHandler(progressQuery, () => ({
+    ...run.totals.summary, state: run.state, processed: processed(run.totals),
+  }));
 
   try {
     return await validate(input, run);
@@ -111,7 +116,8 @@ async function recordEarlyEnd(input: ValidateBatchInput, run: RunState, error: E
 
   // A cancelled scope schedules nothing; the audit row must be written all the same.
   await CancellationScope.nonCancellable(() => recordBatchEvent(entry));
-  log.warn(cancelled ? 'batch cancelled' : 'batch failed', { batchId: input.batchId, error: entry.details.reason });
+  const message = cancelled ? 'batch cancelled' : 'batch failed';
+  log.warn(message, { batchId: input.batchId, error: entry.details.reason });
 }
 
 function countsOf(totals: Totals): StatusCounts {

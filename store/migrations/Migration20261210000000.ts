@@ -26,7 +26,9 @@ export class Migration20261210000000 extends Migration {
       t.text('error').nullable();
       t.integer('duration_ms').notNullable();
       t.datetime('created_at').notNullable();
-      t.unique(['delivery_id', 'attempt'], { indexName: 'webhook_attempts_delivery_attempt_unique' });
+      t.unique(['delivery_id', 'attempt'], {
+        indexName: 'webhook_attempts_delivery_attempt_unique',
+      });
     }));
   }
 
