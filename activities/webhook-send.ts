@@ -53,8 +53,16 @@ export async function postSigned(
         'webhook-signature': new Webhook(settings.secret).sign(post.deliveryId, now, body),
       },
       retry: { limit: 0 },
+      // A redirect could lead past the host checks to an internal address.
+      followRedirect: false,
       timeout: { request: REQUEST_TIMEOUT_MS },
     });
+    if (response.statusCode >= 300) {
+      const message = `webhook to ${new URL(post.url).origin} answered ${response.statusCode}; `
+        + 'redirects are not followed';
+      const failure = ApplicationFailure.nonRetryable(message, 'WebhookRejected');
+      return { statusCode: response.statusCode, failure };
+    }
     return { statusCode: response.statusCode, failure: null };
   } catch (error) {
     const statusCode = error instanceof HTTPError ? error.response.statusCode : null;
