@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 import type { Knex } from '@mikro-orm/knex';
 
 /** Webhook deliveries, one row per delivery id, and one row per attempt to deliver it. */
-export class Migration20261210000000 extends Migration {
+export class Migration20261211000000 extends Migration {
   override async up(): Promise<void> {
     this.addStatements(this.getKnex().schema.createTable('webhook_deliveries', (t) => {
       t.string('id', 200).primary();
