@@ -1,6 +1,5 @@
-import { Context } from '@temporalio/activity';
-
 import type { BatchSummary } from '../common/types.js';
+import { recordFromActivity } from './audit.js';
 import type { ActivityDeps } from './deps.js';
 
 /** Input of `completeBatch`: the final totals the workflow added up. */
@@ -14,7 +13,6 @@ export interface CompleteBatchInput {
 export function completeBatchActivity({ store }: Pick<ActivityDeps, 'store'>) {
   return async function completeBatch(input: CompleteBatchInput): Promise<void> {
     const { summary } = input;
-    const execution = Context.current().info.workflowExecution;
     const counts = {
       passed: summary.passed,
       warned: summary.warned,
@@ -23,11 +21,9 @@ export function completeBatchActivity({ store }: Pick<ActivityDeps, 'store'>) {
     };
 
     await store.finishBatch(summary.batchId, 'completed', { ...counts, total: summary.total });
-    await store.recordAudit({
+    await recordFromActivity(store, {
       batchId: summary.batchId,
       event: 'batch.completed',
-      workflowId: execution?.workflowId ?? summary.workflowId,
-      runId: execution?.runId ?? '',
       actor: input.submitter,
       moleculeCount: summary.total,
       ...counts,

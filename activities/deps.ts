@@ -2,7 +2,7 @@ import type { Got } from 'got';
 
 import type { ChemRecordResult } from '../chem/thread.js';
 import type { OpsinNameOptions } from '../common/types.js';
-import type { BatchStore } from '../store/index.js';
+import type { BatchStore, WebhookStore } from '../store/index.js';
 
 /** What the chemistry pool answers for one structure. */
 export type ChemResult = ChemRecordResult;
@@ -33,4 +33,7 @@ export interface ActivityDeps {
   http: Got;
   /** Standard Webhooks secret (`whsec_...` or base64); read on the worker, never sent to workflows. */
   webhookSecret?: string;
+  /** Hosts webhooks may go to; empty: any host whose addresses are all public. */
+  webhookAllowHosts: readonly string[];
+  webhooks: WebhookStore;
 }

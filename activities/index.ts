@@ -2,13 +2,15 @@ import { convertNamesActivity, validateChunkActivity } from './chunks.js';
 import { completeBatchActivity } from './complete.js';
 import type { ActivityDeps } from './deps.js';
 import { ingestActivity } from './ingest.js';
-import { deliverWebhookActivity } from './webhook.js';
+import { deliverWebhookActivity, failWebhookDeliveryActivity } from './webhook.js';
+import { recordBatchEventActivity } from './audit.js';
 
 export type { ActivityDeps, ChemValidator, NameConverter } from './deps.js';
 export type { IngestInput, IngestOutput } from './ingest.js';
 export type { ChunkInput, ConvertNamesInput, ConvertNamesOutput } from './chunks.js';
 export type { CompleteBatchInput } from './complete.js';
-export type { DeliverWebhookInput, DeliverWebhookOutput } from './webhook.js';
+export type { DeliverWebhookInput, DeliverWebhookOutput, FailWebhookInput } from './webhook.js';
+export type { RecordBatchEventInput } from './audit.js';
 
 /** Builds every activity from its dependencies. */
 export function createActivities(deps: ActivityDeps) {
@@ -18,6 +20,8 @@ export function createActivities(deps: ActivityDeps) {
     validateChunk: validateChunkActivity(deps),
     completeBatch: completeBatchActivity(deps),
     deliverWebhook: deliverWebhookActivity(deps),
+    failWebhookDelivery: failWebhookDeliveryActivity(deps),
+    recordBatchEvent: recordBatchEventActivity(deps),
   };
 }
 

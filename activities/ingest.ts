@@ -1,6 +1,8 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 
+import { zeroCounts } from '../common/types.js';
 import type { StagedRecord } from '../store/index.js';
+import { recordFromActivity } from './audit.js';
 import type { ActivityDeps } from './deps.js';
 import { readRecords } from './input/read-records.js';
 import { UnreadableBatchError } from './input/errors.js';
@@ -31,6 +33,14 @@ export function ingestActivity({ store }: Pick<ActivityDeps, 'store'>) {
       workflowId: ctx.info.workflowExecution?.workflowId ?? input.batchId,
       sourcePath: input.sourcePath,
       submitter: input.submitter,
+    });
+    await recordFromActivity(store, {
+      batchId: input.batchId,
+      event: 'batch.submitted',
+      actor: input.submitter,
+      moleculeCount: 0,
+      ...zeroCounts(),
+      details: { sourcePath: input.sourcePath },
     });
 
     let pending: StagedRecord[] = [];

@@ -1,13 +1,13 @@
-import { ApplicationFailure, Context } from '@temporalio/activity';
-import { HTTPError, RequestError } from 'got';
-import { Webhook } from 'standardwebhooks';
+import { Context } from '@temporalio/activity';
 
 import type { ActivityDeps } from './deps.js';
+import { postSigned } from './webhook-send.js';
 
 /** Input of `deliverWebhook`; the secret is not here, it lives on the worker. */
 export interface DeliverWebhookInput {
   /** Stable across retries so receivers can drop duplicates. */
   deliveryId: string;
+  batchId: string;
   url: string;
   event: string;
   data: unknown;
@@ -19,55 +19,52 @@ export interface DeliverWebhookOutput {
   attempt: number;
 }
 
-const REQUEST_TIMEOUT_MS = 10_000;
+/** Input of `failWebhookDelivery`: a delivery whose retries are over. */
+export interface FailWebhookInput {
+  deliveryId: string;
+  error: string;
+}
 
-/** Builds the activity that POSTs a Standard Webhooks signed event. */
-export function deliverWebhookActivity({ http, webhookSecret }: Pick<ActivityDeps, 'http' | 'webhookSecret'>) {
+type WebhookDeps = Pick<ActivityDeps, 'http' | 'webhookSecret' | 'webhookAllowHosts' | 'webhooks'>;
+
+/** Builds the activity that POSTs a signed event once per attempt and records every attempt. */
+export function deliverWebhookActivity(deps: WebhookDeps) {
+  const settings = {
+    http: deps.http, secret: deps.webhookSecret, allowHosts: deps.webhookAllowHosts,
+  };
+
   return async function deliverWebhook(input: DeliverWebhookInput): Promise<DeliverWebhookOutput> {
-    if (!webhookSecret) {
-      throw ApplicationFailure.nonRetryable(
-        'MOLBATCH_WEBHOOK_SECRET is not set on the worker; the webhook cannot be signed',
-        'WebhookConfigError',
-      );
-    }
+    const { attempt } = Context.current().info;
+    const { deliveryId, batchId, event } = input;
+    const url = withoutCredentials(input.url);
+    await deps.webhooks.openDelivery({ id: deliveryId, batchId, event, url });
 
-    const now = new Date();
-    const body = JSON.stringify({ type: input.event, timestamp: now.toISOString(), data: input.data });
-    const signature = new Webhook(webhookSecret).sign(input.deliveryId, now, body);
-    const attempt = Context.current().info.attempt;
+    const started = Date.now();
+    const { statusCode, failure } = await postSigned(settings, input);
+    const status = !failure ? 'delivered' : failure.nonRetryable ? 'failed' : 'pending';
+    await deps.webhooks.recordAttempt({
+      deliveryId, attempt, statusCode, status,
+      error: failure?.message ?? null,
+      durationMs: Date.now() - started,
+    });
 
-    try {
-      const response = await http.post(input.url, {
-        body,
-        headers: {
-          'content-type': 'application/json',
-          'webhook-id': input.deliveryId,
-          'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-          'webhook-signature': signature,
-        },
-        retry: { limit: 0 },
-        timeout: { request: REQUEST_TIMEOUT_MS },
-      });
-      return { statusCode: response.statusCode, attempt };
-    } catch (error) {
-      throw classify(error, input.url);
+    if (failure) {
+      throw failure;
     }
+    return { statusCode: statusCode as number, attempt };
   };
 }
 
-/** Retry on network errors, 5xx, 408 and 429; any other 4xx will not get better. */
-function classify(error: unknown, url: string): Error {
-  const where = new URL(url).origin;
-  if (error instanceof HTTPError) {
-    const status = error.response.statusCode;
-    const message = `webhook to ${where} answered ${status}`;
-    const retryable = status >= 500 || status === 408 || status === 429;
-    return retryable
-      ? ApplicationFailure.retryable(message, 'WebhookHttpError')
-      : ApplicationFailure.nonRetryable(message, 'WebhookRejected');
-  }
-  if (error instanceof RequestError) {
-    return ApplicationFailure.retryable(`webhook to ${where} failed: ${error.code}`, 'WebhookNetworkError');
-  }
-  return error as Error;
+/** Builds the activity that closes a delivery still pending when its retry window ended. */
+export function failWebhookDeliveryActivity({ webhooks }: Pick<ActivityDeps, 'webhooks'>) {
+  return async function failWebhookDelivery(input: FailWebhookInput): Promise<void> {
+    await webhooks.failPending(input.deliveryId, input.error);
+  };
+}
+
+function withoutCredentials(url: string): string {
+  const parsed = new URL(url);
+  parsed.username = '';
+  parsed.password = '';
+  return parsed.toString();
 }

@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 
 import { readConfig } from '../common/config.js';
 import { ensureTools, projectRoot } from '../workers/setup/index.js';
+import { auditCommand, migrateCommand } from './audit.js';
 import { Cleanup, wasInterrupted } from './cleanup.js';
 import { namesToConvert, opsinOptions, printConversions, withOpsinFlags } from './convert.js';
 import { formatSummary, runBatch } from './run.js';
@@ -67,6 +68,20 @@ program.command('dev')
     const stack = await openStack(cleanup, opts.worker);
     process.stdout.write(`TEMPORAL_ADDRESS=${stack.address}\nWeb UI: ${stack.uiBase}\n`);
     say('running; Ctrl-C stops');
+  });
+
+program.command('migrate')
+  .description('Apply the committed migrations to MOLBATCH_DATABASE_URL (or the SQLite store)')
+  .action(async () => {
+    process.stdout.write(await migrateCommand());
+  });
+
+program.command('audit')
+  .description('Print the audit trail of a batch: one row per event')
+  .argument('<batch-id>', 'the batch id')
+  .option('--json', 'print the rows as JSON')
+  .action(async (batchId: string, opts: { json?: boolean }) => {
+    process.stdout.write(await auditCommand(batchId, Boolean(opts.json)));
   });
 
 program.command('worker')

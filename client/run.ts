@@ -54,7 +54,10 @@ export async function runBatch(file: string, options: RunOptions): Promise<RunSu
     cleanup.add(() => client.close(), 'normal');
 
     const started = Date.now();
-    const batchId = await client.start(source, options);
+    const batchId = await client.start(source, {
+      ...options,
+      webhookRetrySeconds: options.webhookUrl ? config.webhookRetrySeconds : undefined,
+    });
     cleanup.add(() => stopInterrupted(client, batchId, stack.embedded), 'signal');
     const uiUrl = batchUiUrl(stack.uiBase, stack.config.namespace, batchId);
     say(`batch ${batchId} submitted; watch it at ${uiUrl}`);

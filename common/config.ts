@@ -10,6 +10,8 @@ const schema = z.object({
   MOLBATCH_WEBHOOK_SECRET: z.string().refine(isWebhookSecret, {
     message: 'expected whsec_ followed by the base64 of at least 16 random bytes',
   }).optional(),
+  MOLBATCH_WEBHOOK_RETRY_SECONDS: z.coerce.number().int().min(1).default(60),
+  MOLBATCH_WEBHOOK_ALLOW_HOSTS: z.string().transform(hostList).optional(),
   MOLBATCH_CHEM_THREADS: z.coerce.number().int().positive().optional(),
   MOLBATCH_OPSIN_HEAP_MB: z.coerce.number().int().min(64).default(512),
   MOLBATCH_OPSIN_JVMS: z.coerce.number().int().positive().default(1),
@@ -22,6 +24,11 @@ function isWebhookSecret(value: string): boolean {
   return wellFormed && Buffer.from(base64, 'base64').length >= 16;
 }
 
+/** Splits a comma-separated host list; host names compare in lower case. */
+function hostList(value: string): string[] {
+  return value.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean);
+}
+
 /** molbatch's configuration, read once from the environment. */
 export interface Config {
   temporalAddress?: string;
@@ -30,6 +37,10 @@ export interface Config {
   home: string;
   databaseUrl?: string;
   webhookSecret?: string;
+  /** How long a webhook delivery retries, in seconds. */
+  webhookRetrySeconds: number;
+  /** Hosts webhooks may go to; empty: any host with public addresses. */
+  webhookAllowHosts: string[];
   chemThreads?: number;
   opsinHeapMb: number;
   /** OPSIN JVMs in the worker's pool. */
@@ -61,6 +72,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     home: path.resolve(v.MOLBATCH_HOME),
     databaseUrl: v.MOLBATCH_DATABASE_URL,
     webhookSecret: v.MOLBATCH_WEBHOOK_SECRET,
+    webhookRetrySeconds: v.MOLBATCH_WEBHOOK_RETRY_SECONDS,
+    webhookAllowHosts: v.MOLBATCH_WEBHOOK_ALLOW_HOSTS ?? [],
     chemThreads: v.MOLBATCH_CHEM_THREADS,
     opsinHeapMb: v.MOLBATCH_OPSIN_HEAP_MB,
     opsinJvms: v.MOLBATCH_OPSIN_JVMS,

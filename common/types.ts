@@ -12,6 +12,10 @@ export interface StatusCounts {
   errored: number;
 }
 
+/** The events of a batch's audit trail; each is written once per batch. */
+export type AuditEventName =
+  | 'batch.submitted' | 'batch.started' | 'batch.completed' | 'batch.failed' | 'batch.cancelled';
+
 /** Where a batch's records come from: a file the worker can read. */
 export interface BatchSource {
   /** Absolute path of a CSV, TSV or .smi file. */
@@ -36,6 +40,8 @@ export interface BatchOptions {
   concurrency: number;
   /** Where to POST the signed summary when the batch ends; the secret stays on the worker. */
   webhookUrl?: string;
+  /** How long the webhook delivery retries, in seconds; 60 when absent. */
+  webhookRetrySeconds?: number;
   /** Who submitted the batch, for the audit trail. */
   submitter: string;
   /** How OPSIN reads the batch's names. */

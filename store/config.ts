@@ -29,7 +29,10 @@ export function storeOptions(location: StoreLocation): Options {
 
   const url = location.url ?? '';
   if (url.startsWith('mysql://') || url.startsWith('mariadb://')) {
-    return { ...common, driver: MySqlDriver, clientUrl: url.replace(/^mariadb:/, 'mysql:') };
+    // MySQL commits each DDL statement on its own; a migration transaction would promise nothing.
+    const migrations = { ...common.migrations, transactional: false };
+    const clientUrl = url.replace(/^mariadb:/, 'mysql:');
+    return { ...common, migrations, driver: MySqlDriver, clientUrl };
   }
 
   const file = url ? url.replace(/^sqlite:\/\//, '') : path.join(location.home, 'molbatch.sqlite');
@@ -47,18 +50,38 @@ export function describeStore(location: StoreLocation): string {
 
 /** Opens the store and applies the committed migrations. */
 export async function openStore(location: StoreLocation): Promise<MikroORM> {
+  const orm = await connect(location);
+  try {
+    await orm.getMigrator().up();
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+  return orm;
+}
+
+/** Applies the committed migrations and returns the names of those applied now. */
+export async function migrateStore(location: StoreLocation): Promise<string[]> {
+  const orm = await connect(location);
+  try {
+    const applied = await orm.getMigrator().up();
+    return applied.map((migration) => migration.name);
+  } finally {
+    await orm.close();
+  }
+}
+
+async function connect(location: StoreLocation): Promise<MikroORM> {
   const options = storeOptions(location);
   if (options.dbName && !options.clientUrl) {
     fs.mkdirSync(path.dirname(options.dbName), { recursive: true });
   }
 
   const orm = await MikroORM.init(options);
-
   if (orm.config.get('driver') === BetterSqliteDriver) {
     // WAL lets the CLI read results while the worker writes.
     await orm.em.getConnection().execute('pragma journal_mode = wal');
     await orm.em.getConnection().execute('pragma busy_timeout = 10000');
   }
-  await orm.getMigrator().up();
   return orm;
 }

@@ -1,6 +1,7 @@
 import { EntitySchema, OptionalProps } from '@mikro-orm/core';
 
 import type { MoleculeStatus } from '../common/types.js';
+import { WebhookAttemptSchema, WebhookDeliverySchema } from './webhook-entities.js';
 
 /** One submitted batch and its final counts. */
 export class Batch {
@@ -151,4 +152,7 @@ export const AuditEventSchema = new EntitySchema<AuditEvent>({
 });
 
 /** Every entity schema of the store. */
-export const ALL_SCHEMAS = [BatchSchema, InputRecordSchema, ResultSchema, AuditEventSchema];
+export const ALL_SCHEMAS = [
+  BatchSchema, InputRecordSchema, ResultSchema, AuditEventSchema,
+  WebhookDeliverySchema, WebhookAttemptSchema,
+];

@@ -2,6 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/core';
 
 import type { MoleculeStatus, StatusCounts } from '../common/types.js';
 import { AuditEvent, Batch, InputRecord, Result } from './entities.js';
+import { insertOnce } from './insert-once.js';
 
 /** A record as read from the source, before it is staged. */
 export interface StagedRecord {
@@ -110,20 +111,16 @@ export class BatchStore {
     });
   }
 
-  /** Records an audit event once; a repeat of the same (batch, event) changes nothing. */
-  async recordAudit(entry: AuditEntry): Promise<void> {
+  /** Records an audit event once; returns false when the (batch, event) row was there already. */
+  async recordAudit(entry: AuditEntry): Promise<boolean> {
     const em = this.em();
-    const row = { ...entry, details: JSON.stringify(entry.details), createdAt: new Date() };
+    const key = { batchId: entry.batchId, event: entry.event };
+    if (await em.count(AuditEvent, key) > 0) {
+      return false;
+    }
 
-    await em.insert(AuditEvent, row).catch(async (error: unknown) => {
-      const existing = await this.em().findOne(AuditEvent, {
-        batchId: entry.batchId,
-        event: entry.event,
-      });
-      if (!existing) {
-        throw error;
-      }
-    });
+    const row = { ...entry, details: JSON.stringify(entry.details), createdAt: new Date() };
+    return insertOnce(() => em.insert(AuditEvent, row));
   }
 
   /** Marks the batch finished with its final counts. */

@@ -28,3 +28,11 @@ describe('the webhook secret', () => {
     expect(() => readConfig({ MOLBATCH_WEBHOOK_SECRET: 'whsec_c2hvcnQ=' })).toThrow(/16 random bytes/);
   });
 });
+
+describe('the webhook retry window', () => {
+  test('is 60 seconds unless set, and must be a positive whole number', () => {
+    expect(readConfig({}).webhookRetrySeconds).toBe(60);
+    expect(readConfig({ MOLBATCH_WEBHOOK_RETRY_SECONDS: '600' }).webhookRetrySeconds).toBe(600);
+    expect(() => readConfig({ MOLBATCH_WEBHOOK_RETRY_SECONDS: '0' })).toThrow(/^MOLBATCH_WEBHOOK_RETRY_SECONDS:/);
+  });
+});

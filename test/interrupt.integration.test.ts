@@ -36,6 +36,12 @@ describe('stopping and failing cleanly', () => {
     expect(stderr).toMatch(/batch batch-\S+ cancelled/);
     expect(fs.existsSync(path.join(home, 'temporal', 'server.pid'))).toBe(false);
     expect(processesMentioning(home)).toEqual([]);
+    const batchId = /batch (batch-\S+) cancelled/.exec(stderr)?.[1] as string;
+    const audit = await runCli(['audit', batchId, '--json'], { MOLBATCH_HOME: home });
+    const events = (JSON.parse(audit.stdout) as Array<{ event: string }>).map((row) => row.event);
+    // Three seconds in, the batch may still be ingesting: batch.started comes only after that.
+    expect(events[0]).toBe('batch.submitted');
+    expect(events[events.length - 1]).toBe('batch.cancelled');
   }, 180_000);
 
   test('a webhook receiver that refuses the delivery is reported, and the batch still completes', async () => {
@@ -48,6 +54,7 @@ describe('stopping and failing cleanly', () => {
     const run = await runCli(['run', input, '--webhook', url], {
       MOLBATCH_HOME: path.join(dir, '.molbatch'),
       MOLBATCH_WEBHOOK_SECRET: SECRET,
+      MOLBATCH_WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
     });
     await new Promise((resolve) => server.close(resolve));
 

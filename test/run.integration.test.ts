@@ -50,7 +50,11 @@ describe('molbatch run on the embedded stack', () => {
     const input = path.join(process.cwd(), 'test', 'fixtures', 'mixed.csv');
     const run = await runCli(
       ['run', input, '--out', out, '--summary', summaryFile, '--webhook', receiver.url, '--chunk-size', '4'],
-      { MOLBATCH_HOME: path.join(dir, '.molbatch'), MOLBATCH_WEBHOOK_SECRET: SECRET },
+      {
+        MOLBATCH_HOME: path.join(dir, '.molbatch'),
+        MOLBATCH_WEBHOOK_SECRET: SECRET,
+        MOLBATCH_WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
+      },
     );
     await receiver.close();
     if (run.code !== 0) {
@@ -121,13 +125,13 @@ describe('molbatch run on the embedded stack', () => {
       .verify(delivery.body, headers)).toThrow();
   });
 
-  test('the audit trail holds one batch.completed row with the counts', async () => {
+  test('the audit trail holds one row per event, batch.completed with the counts', async () => {
     const { openStore, BatchStore } = await import('../store/index.js');
     const orm = await openStore({ home: path.join(dir, '.molbatch') });
     try {
       const audit = await new BatchStore(orm).readAudit(summary.batchId as string);
-      expect(audit).toHaveLength(1);
-      expect(audit[0]).toMatchObject({ event: 'batch.completed', moleculeCount: 9, passed: 4, failed: 1 });
+      expect(audit.map((row) => row.event)).toEqual(['batch.submitted', 'batch.started', 'batch.completed']);
+      expect(audit[2]).toMatchObject({ event: 'batch.completed', moleculeCount: 9, passed: 4, failed: 1 });
     } finally {
       await orm.close();
     }

@@ -8,7 +8,7 @@ import { createChemPool, type ChemPool } from '../chem/pool.js';
 import { ALL_QUEUES, CHEM_QUEUE, MAIN_QUEUE, OPSIN_QUEUE } from '../common/queues.js';
 import type { Config } from '../common/config.js';
 import { createActivities } from '../activities/index.js';
-import { BatchStore, openStore } from '../store/index.js';
+import { BatchStore, openStore, WebhookStore } from '../store/index.js';
 import { OpsinPool } from './opsin/pool.js';
 
 /** A running set of Temporal workers and the resources they own. */
@@ -63,6 +63,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       opsin,
       http: got,
       webhookSecret: config.webhookSecret,
+      webhookAllowHosts: config.webhookAllowHosts,
+      webhooks: new WebhookStore(orm),
     });
     const connection = await NativeConnection.connect({ address: options.address });
     const workers = await Promise.all((options.queues ?? ALL_QUEUES).map((queue) =>
@@ -97,7 +99,13 @@ function createQueueWorker(
       return Worker.create({
         ...common,
         workflowsPath: fileURLToPath(new URL('../workflows/index.js', import.meta.url)),
-        activities: { ingest: all.ingest, completeBatch: all.completeBatch, deliverWebhook: all.deliverWebhook },
+        activities: {
+          ingest: all.ingest,
+          completeBatch: all.completeBatch,
+          deliverWebhook: all.deliverWebhook,
+          failWebhookDelivery: all.failWebhookDelivery,
+          recordBatchEvent: all.recordBatchEvent,
+        },
       });
     case CHEM_QUEUE:
       return Worker.create({ ...common, activities: { validateChunk: all.validateChunk } });

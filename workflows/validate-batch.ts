@@ -1,20 +1,29 @@
-import { log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  CancellationScope, isCancellation, log, proxyActivities, setHandler, workflowInfo,
+} from '@temporalio/workflow';
 
 import { rootCause } from '../common/errors.js';
 import { CHEM_QUEUE, OPSIN_QUEUE } from '../common/queues.js';
 import type {
-  BatchProgress, BatchResult, BatchSummary, ValidateBatchInput, WebhookOutcome,
+  BatchProgress, BatchResult, StatusCounts, ValidateBatchInput,
 } from '../common/types.js';
 import type { Activities } from '../activities/index.js';
 import { addChunk, emptyTotals, processed, type Totals } from './aggregate.js';
 import { progressQuery } from './definitions.js';
+import { notify } from './notify.js';
 
 const retry = { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s' };
 
-const { ingest, completeBatch } = proxyActivities<Activities>({
+const { ingest } = proxyActivities<Activities>({
   startToCloseTimeout: '30 minutes',
   heartbeatTimeout: '1 minute',
   retry: { ...retry, nonRetryableErrorTypes: ['UnreadableBatchError'] },
+});
+
+// No attempt limit: while the store is down, the batch waits for it.
+const { completeBatch, recordBatchEvent } = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry,
 });
 
 const { validateChunk } = proxyActivities<Activities>({
@@ -31,42 +40,90 @@ const { convertNames } = proxyActivities<Activities>({
   retry,
 });
 
-const { deliverWebhook } = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  // About 15 s of retries; the batch's end is not held up longer for a receiver that is down.
-  retry: { ...retry, maximumAttempts: 5 },
-});
+/** What the workflow knows of its batch as it goes. */
+interface RunState {
+  state: BatchProgress['state'];
+  totals: Totals;
+}
 
 /** Validates one batch: ingest, chunks in a sliding window, totals counted once, audit, webhook. */
 export async function validateBatch(input: ValidateBatchInput): Promise<BatchResult> {
+  const info = workflowInfo();
+  const run: RunState = {
+    state: 'ingesting',
+    totals: emptyTotals(input.batchId, info.workflowId, 0, 0),
+  };
+  setHandler(progressQuery, () => ({
+    ...run.totals.summary, state: run.state, processed: processed(run.totals),
+  }));
+
+  try {
+    return await validate(input, run);
+  } catch (error) {
+    await recordEarlyEnd(input, run, error as Error);
+    throw error;
+  }
+}
+
+async function validate(input: ValidateBatchInput, run: RunState): Promise<BatchResult> {
   const { batchId, options } = input;
   const info = workflowInfo();
-  let state: BatchProgress['state'] = 'ingesting';
-  let totals: Totals = emptyTotals(batchId, info.workflowId, 0, 0);
-  setHandler(progressQuery, () => ({ ...totals.summary, state, processed: processed(totals) }));
-
   const ingested = await ingest({ batchId, sourcePath: input.source.path, submitter: options.submitter });
   const chunkCount = Math.ceil(ingested.total / options.chunkSize);
-  totals = emptyTotals(batchId, info.workflowId, ingested.total, chunkCount);
-  state = 'validating';
+  run.totals = emptyTotals(batchId, info.workflowId, ingested.total, chunkCount);
+  await recordBatchEvent({
+    batchId, event: 'batch.started', actor: options.submitter, moleculeCount: ingested.total,
+    counts: countsOf(run.totals), details: { chunkCount, chunkSize: options.chunkSize },
+  });
 
+  run.state = 'validating';
   await forEachInWindow(chunkCount, options.concurrency, async (chunkIndex) => {
     const chunk = { batchId, chunkIndex, chunkSize: options.chunkSize };
     if (ingested.namedOnly > 0) {
       // Only batches that set OPSIN options carry them, so older inputs stay as they were.
       await convertNames(options.opsin ? { ...chunk, opsin: options.opsin } : chunk);
     }
-    addChunk(totals, await validateChunk(chunk));
+    addChunk(run.totals, await validateChunk(chunk));
   });
 
-  state = 'finishing';
+  run.state = 'finishing';
+  const { summary } = run.totals;
   const durationMs = Date.now() - info.startTime.getTime();
-  await completeBatch({ summary: totals.summary, submitter: options.submitter, durationMs });
-  const webhook = options.webhookUrl ? await notify(options.webhookUrl, totals.summary) : undefined;
+  await completeBatch({ summary, submitter: options.submitter, durationMs });
+  run.state = 'completed';
+  const webhook = options.webhookUrl
+    ? await notify(options.webhookUrl, summary, options.webhookRetrySeconds ?? 60)
+    : undefined;
 
-  state = 'completed';
   log.info('batch completed', { batchId, moleculeCount: ingested.total, durationMs });
-  return { ...totals.summary, webhook };
+  return { ...summary, webhook };
+}
+
+/** Records `batch.failed` or `batch.cancelled` with the counts so far; the caller rethrows. */
+async function recordEarlyEnd(input: ValidateBatchInput, run: RunState, error: Error) {
+  if (run.state === 'completed') {
+    return;
+  }
+  const cancelled = isCancellation(error);
+  const entry = {
+    batchId: input.batchId,
+    event: cancelled ? 'batch.cancelled' : 'batch.failed',
+    finalState: cancelled ? 'cancelled' : 'failed',
+    actor: input.options.submitter,
+    moleculeCount: run.totals.summary.total,
+    counts: countsOf(run.totals),
+    details: { reason: rootCause(error).message, during: run.state },
+  } as const;
+
+  // A cancelled scope schedules nothing; the audit row must be written all the same.
+  await CancellationScope.nonCancellable(() => recordBatchEvent(entry));
+  const message = cancelled ? 'batch cancelled' : 'batch failed';
+  log.warn(message, { batchId: input.batchId, error: entry.details.reason });
+}
+
+function countsOf(totals: Totals): StatusCounts {
+  const { passed, warned, failed, errored } = totals.summary;
+  return { passed, warned, failed, errored };
 }
 
 /** Runs `work` for indexes 0..count-1 with at most `width` in flight at once. */
@@ -78,17 +135,4 @@ async function forEachInWindow(count: number, width: number, work: (i: number) =
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(width, count)) }, lane));
-}
-
-/** A webhook that cannot be delivered is recorded and logged; it does not fail the batch. */
-async function notify(url: string, summary: BatchSummary): Promise<WebhookOutcome> {
-  const event = 'batch.completed';
-  try {
-    const sent = await deliverWebhook({ deliveryId: `${summary.batchId}.${event}`, url, event, data: summary });
-    return { delivered: true, statusCode: sent.statusCode };
-  } catch (error) {
-    const reason = rootCause(error as Error).message;
-    log.warn('webhook not delivered', { batchId: summary.batchId, error: reason });
-    return { delivered: false, error: reason };
-  }
 }

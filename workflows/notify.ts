@@ -1,0 +1,44 @@
+import { CancellationScope, log, proxyActivities } from '@temporalio/workflow';
+
+import { rootCause } from '../common/errors.js';
+import type { BatchSummary, WebhookOutcome } from '../common/types.js';
+import type { Activities } from '../activities/index.js';
+
+const retry = { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s' };
+
+const { failWebhookDelivery } = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry,
+});
+
+/**
+ * Delivers the `batch.completed` webhook, retrying for `retrySeconds`. A webhook that cannot be
+ * delivered is recorded and logged; it does not fail the batch.
+ */
+export async function notify(
+  url: string,
+  summary: BatchSummary,
+  retrySeconds: number,
+): Promise<WebhookOutcome> {
+  const { deliverWebhook } = proxyActivities<Activities>({
+    startToCloseTimeout: '1 minute',
+    scheduleToCloseTimeout: retrySeconds * 1000,
+    retry,
+  });
+  const event = 'batch.completed';
+  const deliveryId = `${summary.batchId}.${event}`;
+
+  try {
+    const sent = await deliverWebhook({
+      deliveryId, batchId: summary.batchId, url, event, data: summary,
+    });
+    return { delivered: true, statusCode: sent.statusCode };
+  } catch (error) {
+    const reason = rootCause(error as Error).message;
+    // The batch has completed; a cancellation now must not leave the delivery pending.
+    await CancellationScope.nonCancellable(() =>
+      failWebhookDelivery({ deliveryId, error: reason }));
+    log.warn('webhook not delivered', { batchId: summary.batchId, error: reason });
+    return { delivered: false, error: reason };
+  }
+}
