@@ -32,12 +32,8 @@ export class BatchClient {
 
   /** Starts validating the file at `path` (readable by the workers); returns the batch id. */
   async start(path: string, options: StartOptions = {}): Promise<string> {
-    const { batchId = newBatchId(), ...chosen } = options;
-    const input: ValidateBatchInput = {
-      batchId,
-      source: { path },
-      options: { ...DEFAULT_OPTIONS, ...withoutUndefined(chosen) },
-    };
+    const batchId = options.batchId ?? newBatchId();
+    const input: ValidateBatchInput = { batchId, source: { path }, options: batchOptions(options) };
 
     try {
       await this.client.workflow.start('validateBatch', {
@@ -102,8 +98,13 @@ export function newBatchId(): string {
   return `batch-${stamp}-${crypto.randomBytes(3).toString('hex')}`;
 }
 
-function withoutUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+/** Only the batch options travel to the workflow; a caller's other fields stay here. */
+function batchOptions(chosen: StartOptions): BatchOptions {
+  const keys: Array<keyof BatchOptions> = [
+    'chunkSize', 'concurrency', 'webhookUrl', 'webhookRetrySeconds', 'submitter', 'opsin',
+  ];
+  const picked = Object.fromEntries(keys.filter((k) => chosen[k] !== undefined).map((k) => [k, chosen[k]]));
+  return { ...DEFAULT_OPTIONS, ...picked };
 }
 
 /** The Web UI page of a batch. */
