@@ -2,23 +2,41 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import {
+  DEFAULT_SLICE_CAP_MS,
+  DEFAULT_RECORD_BUDGET_MS,
+  overBudgetResult,
+  type InputLimits,
+} from './budget.js';
 import type { ChemRecord, ChemRecordResult, ChemTask } from './thread.js';
 
 /** A pool of worker threads, each with its own RDKit instance. */
 export interface ChemPool {
   /** Validates the records across the threads; results come back in input order. */
   validate(records: ChemRecord[]): Promise<ChemRecordResult[]>;
-  /** Stops the threads; pending work is rejected. */
+  /** Stops the threads, even one stuck in RDKit; pending work is rejected. */
   close(): Promise<void>;
   /** Number of worker threads. */
   threads: number;
 }
 
-/** Options of `createChemPool`. */
-export interface ChemPoolOptions {
+/** Options of `createChemPool`; the size limits are those of `InputLimits`. */
+export interface ChemPoolOptions extends InputLimits {
   /** Worker threads; `os.availableParallelism()` by default. */
   threads?: number;
+  /** Time one record may take on RDKit, in ms, before it is stopped as `time-budget`; 10,000. */
+  recordBudgetMs?: number;
+  /** Cap of a slice's budget (`recordBudgetMs` per record), in ms; 60,000 by default. */
+  maxSliceBudgetMs?: number;
+}
+
+interface Runner {
+  piscina: Piscina<ChemTask, ChemRecordResult[]>;
+  limits: InputLimits;
+  recordBudgetMs: number;
+  maxSliceBudgetMs: number;
 }
 
 // Small enough that a chunk of 100 records keeps every thread busy.
@@ -38,16 +56,23 @@ export function createChemPool(opts: ChemPoolOptions = {}): ChemPool {
     // Loading RDKit costs a few hundred ms per thread; keep idle threads alive.
     idleTimeout: Number.POSITIVE_INFINITY,
   });
+  const runner: Runner = {
+    piscina,
+    limits: { maxInputLength: opts.maxInputLength, maxMolfileLength: opts.maxMolfileLength },
+    recordBudgetMs: positive('recordBudgetMs', opts.recordBudgetMs ?? DEFAULT_RECORD_BUDGET_MS),
+    maxSliceBudgetMs: positive('maxSliceBudgetMs', opts.maxSliceBudgetMs ?? DEFAULT_SLICE_CAP_MS),
+  };
 
   return {
     threads,
-    validate: (records) => validateInSlices(piscina, records, threads),
+    validate: (records) => validateInSlices(runner, records, threads),
+    // destroy() terminates the threads, so a structure stuck in RDKit cannot hold it up.
     close: () => piscina.destroy(),
   };
 }
 
 async function validateInSlices(
-  piscina: Piscina<ChemTask, ChemRecordResult[]>,
+  runner: Runner,
   records: ChemRecord[],
   threads: number,
 ): Promise<ChemRecordResult[]> {
@@ -57,8 +82,54 @@ async function validateInSlices(
     slices.push(records.slice(start, start + size));
   }
 
-  const results = await Promise.all(slices.map((slice) => piscina.run({ records: slice })));
+  const results = await Promise.all(slices.map((slice) => validateSlice(runner, slice)));
   return results.flat();
+}
+
+async function validateSlice(runner: Runner, slice: ChemRecord[]): Promise<ChemRecordResult[]> {
+  const { recordBudgetMs, maxSliceBudgetMs } = runner;
+  const sliceMs = Math.min(maxSliceBudgetMs, recordBudgetMs * slice.length);
+  const budgetMs = Math.max(recordBudgetMs, sliceMs);
+
+  const results = await runWithBudget(runner, slice, budgetMs);
+  if (results !== null) return results;
+  if (slice.length === 1) return [{ index: slice[0].index, ...overBudgetResult(recordBudgetMs) }];
+
+  // Some record of the slice is too slow: run each alone to find it and keep the others.
+  const single = await Promise.all(slice.map((record) => validateSlice(runner, [record])));
+  return single.flat();
+}
+
+/** Runs one slice on a thread; null when it ran out of its budget and the thread was stopped. */
+async function runWithBudget(
+  runner: Runner,
+  records: ChemRecord[],
+  budgetMs: number,
+): Promise<ChemRecordResult[] | null> {
+  const controller = new AbortController();
+  const { port1, port2 } = new MessageChannel();
+  let timer: NodeJS.Timeout | undefined;
+  // The clock starts once the thread has RDKit and begins, not while the slice waits in the queue.
+  port1.once('message', () => {
+    timer = setTimeout(() => controller.abort(new Error('time budget exceeded')), budgetMs);
+  });
+
+  try {
+    const task: ChemTask = { records, limits: runner.limits, started: port2 };
+    // Piscina terminates the thread of an aborted task and starts a replacement.
+    return await runner.piscina.run(task, { signal: controller.signal, transferList: [port2] });
+  } catch (err) {
+    if (controller.signal.aborted) return null;
+    throw err;
+  } finally {
+    port1.close();
+    clearTimeout(timer);
+  }
+}
+
+function positive(name: string, value: number): number {
+  if (!(value > 0)) throw new RangeError(`${name} must be a positive number, got ${value}`);
+  return value;
 }
 
 function threadFile(): string {

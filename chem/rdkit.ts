@@ -33,6 +33,11 @@ export function loadRdkit(): Promise<RDKitModule> {
   return loading;
 }
 
+/** Forgets this thread's RDKit module, so the next `loadRdkit()` starts a fresh instance. */
+export function resetRdkit(): void {
+  loading = undefined;
+}
+
 /** Discards whatever RDKit has logged so far on this module. */
 export function clearRdkitLog(rdkit: RDKitModule): void {
   logCapture(rdkit).clear_buffer();

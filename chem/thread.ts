@@ -1,4 +1,6 @@
-import { loadRdkit } from './rdkit.js';
+import type { MessagePort } from 'node:worker_threads';
+import type { InputLimits } from './budget.js';
+import { loadRdkit, resetRdkit } from './rdkit.js';
 import type { RDKitModule } from './rdkit.js';
 import { validateStructure } from './validate.js';
 import type { StructureResult } from './validate.js';
@@ -15,17 +17,39 @@ export type ChemRecordResult = { index: number } & StructureResult;
 /** What the pool sends to a worker thread. */
 export interface ChemTask {
   records: ChemRecord[];
+  /** Size limits applied before RDKit; the defaults of `InputLimits` when absent. */
+  limits?: InputLimits;
+  /** Receives one message once RDKit is loaded and the records start. */
+  started?: MessagePort;
 }
 
 /** Piscina worker: validates a slice of records on this thread's RDKit instance. */
 export default async function validateRecords(task: ChemTask): Promise<ChemRecordResult[]> {
-  const rdkit = await loadRdkit();
-  return task.records.map((record) => validateRecord(rdkit, record));
+  let rdkit = await loadRdkit();
+  task.started?.postMessage('started');
+
+  const results: ChemRecordResult[] = [];
+  for (const record of task.records) {
+    const result = validateRecord(rdkit, record, task.limits ?? {});
+    results.push(result);
+
+    if (result.issues.includes('rdkit-exception')) {
+      // A WASM trap can leave the module's memory corrupt, and every later
+      // call would then fail the same way: start over with a fresh instance.
+      resetRdkit();
+      rdkit = await loadRdkit();
+    }
+  }
+  return results;
 }
 
-function validateRecord(rdkit: RDKitModule, record: ChemRecord): ChemRecordResult {
+function validateRecord(
+  rdkit: RDKitModule,
+  record: ChemRecord,
+  limits: InputLimits,
+): ChemRecordResult {
   try {
-    return { index: record.index, ...validateStructure(rdkit, record.structure) };
+    return { index: record.index, ...validateStructure(rdkit, record.structure, limits) };
   } catch (err) {
     // A molecule's problem is data: an RDKit crash on one record must not fail the task.
     return {

@@ -1,4 +1,5 @@
 import type { MoleculeStatus } from '../common/types.js';
+import { oversizeReason, type InputLimits } from './budget.js';
 import { findWarnings, type Finding } from './checks.js';
 import { averageMass, hillFormula } from './formula.js';
 import { readGraph } from './graph.js';
@@ -26,7 +27,7 @@ export interface StructureResult {
 export type StructureFormat = 'auto' | 'smiles' | 'molfile';
 
 /** Options of `validateStructure`. */
-export interface ValidateOptions {
+export interface ValidateOptions extends InputLimits {
   /** `auto` (default) reads a molfile when the text looks like one, SMILES otherwise. */
   format?: StructureFormat;
   /** Compute the InChIKey, the slowest step; true by default. */
@@ -50,6 +51,10 @@ export function validateStructure(
 ): StructureResult {
   const input = readInput(structure, opts.format ?? 'auto');
   if (input === null) return problem('error', 'blank-input', 'empty input: no structure given');
+
+  // Very large molecules crash or hang the WASM build, so they never reach it.
+  const oversize = oversizeReason(input.text, input.format, opts);
+  if (oversize !== null) return problem('error', 'too-large', oversize);
 
   clearRdkitLog(rdkit);
   const mol = parseMol(rdkit, input, true);

@@ -1,10 +1,12 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { STATUSES } from '../common/types.js';
 import { loadRdkit } from '../chem/rdkit.js';
 import type { RDKitModule } from '../chem/rdkit.js';
+import type { ChemRecordResult } from '../chem/thread.js';
 import { elementSymbol, validateStructure } from '../chem/validate.js';
 
 type PoolModule = typeof import('../chem/pool.js');
@@ -156,6 +158,23 @@ describe('validateStructure', () => {
     });
   });
 
+  test('a SMILES over maxInputLength is too-large and never reaches RDKit', () => {
+    const result = validateStructure(rdkit, 'C'.repeat(101), { maxInputLength: 100 });
+
+    expect(result).toMatchObject({ status: 'error', issues: ['too-large'], inchikey: null });
+    expect(result.message).toBe(
+      'the SMILES has 101 characters, more than the limit of 100 (maxInputLength)',
+    );
+  });
+
+  test('a molfile is held to maxMolfileLength, not to the SMILES limit', () => {
+    const limits = { maxInputLength: 100, maxMolfileLength: 1000 };
+
+    expect(validateStructure(rdkit, ETHANOL_MOLFILE, limits).status).toBe('pass');
+    expect(validateStructure(rdkit, ETHANOL_MOLFILE, { maxMolfileLength: 100 }).issues)
+      .toEqual(['too-large']);
+  });
+
   test('element symbols agree with RDKit for every atomic number', () => {
     const wrong: string[] = [];
     for (let z = 1; z <= 118; z += 1) {
@@ -195,6 +214,103 @@ describe('chem pool (compiled worker threads)', () => {
       expect(results.every((result) => STATUSES.includes(result.status))).toBe(true);
       const inProcess = records.map((r) => ({ index: r.index, ...check(r.structure) }));
       expect(results).toEqual(inProcess);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  function records(...structures: string[]): Array<{ index: number; structure: string }> {
+    return structures.map((structure, index) => ({ index, structure }));
+  }
+
+  function summary(results: Array<{ status: string; issues: string[]; inchikey: string | null }>) {
+    return results.map((r) => [r.status, r.issues, r.inchikey]);
+  }
+
+  test('a WASM crash on one record does not poison the thread for later records', async () => {
+    const { createChemPool } = await importBuiltPool();
+    // One thread, so the crashing chain and every other molecule share an RDKit module.
+    const pool = createChemPool({ threads: 1 });
+
+    try {
+      const results = await pool.validate(records('CCO', 'C'.repeat(1000), 'c1ccccc1', 'CCN'));
+      const later = await pool.validate(records('CCO'));
+
+      expect(summary(results)).toEqual([
+        ['pass', [], 'LFQSCWFLJHTTHZ-UHFFFAOYSA-N'],
+        ['error', ['rdkit-exception'], null],
+        ['pass', [], 'UHOVQNZJYSORNB-UHFFFAOYSA-N'],
+        ['pass', [], 'QUSNBJAOOMFDIB-UHFFFAOYSA-N'],
+      ]);
+      expect(summary(later)).toEqual([['pass', [], 'LFQSCWFLJHTTHZ-UHFFFAOYSA-N']]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  // Loaded in jest's VM realm, Piscina never sees a replacement thread become ready
+  // (its READY check is `message instanceof Object`), so a test that stops a thread
+  // runs the built pool in plain Node and gets its findings back as JSON.
+  async function inPlainNode(body: string): Promise<Record<string, unknown>> {
+    const pool = JSON.stringify(builtFile('pool.js'));
+    const script = `const { createChemPool } = await import(${pool});
+      const records = (...s) => s.map((structure, index) => ({ index, structure }));
+      ${body}`;
+    const run = promisify(execFile);
+    const child = await run(process.execPath, ['--input-type=module', '-e', script], {
+      timeout: 60_000,
+    });
+    return JSON.parse(child.stdout) as Record<string, unknown>;
+  }
+
+  test('a structure that hangs RDKit is stopped at the record budget', async () => {
+    const found = await inPlainNode(`
+      const pool = createChemPool({ threads: 1, recordBudgetMs: 2000 });
+      const started = Date.now();
+      const results = await pool.validate(records('CCO', 'C'.repeat(850), 'CCN'));
+      const elapsedMs = Date.now() - started;
+      const later = await pool.validate(records('CCO'));
+      await pool.close();
+      console.log(JSON.stringify({ results, elapsedMs, later }));`);
+    const results = found.results as ChemRecordResult[];
+
+    expect(summary(results)).toEqual([
+      ['pass', [], 'LFQSCWFLJHTTHZ-UHFFFAOYSA-N'],
+      ['error', ['time-budget'], null],
+      ['pass', [], 'QUSNBJAOOMFDIB-UHFFFAOYSA-N'],
+    ]);
+    expect(results[1].message).toMatch(/^RDKit took longer than 2 s on this structure; it was/);
+    // Slice budget 3 x 2 s, then 2 s for the chain alone, plus thread restarts.
+    expect(found.elapsedMs).toBeLessThan(20_000);
+    expect(summary(found.later as ChemRecordResult[])).toEqual([
+      ['pass', [], 'LFQSCWFLJHTTHZ-UHFFFAOYSA-N'],
+    ]);
+  });
+
+  test('close() stops a thread stuck in RDKit instead of waiting for it', async () => {
+    const found = await inPlainNode(`
+      const pool = createChemPool({ threads: 1, recordBudgetMs: 60000 });
+      const stuck = pool.validate(records('C'.repeat(850))).then(() => 'done', () => 'rejected');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const started = Date.now();
+      await pool.close();
+      console.log(JSON.stringify({ closeMs: Date.now() - started, stuck: await stuck }));`);
+
+    expect(found.stuck).toBe('rejected');
+    expect(found.closeMs).toBeLessThan(5000);
+  });
+
+  test('the pool hands maxInputLength to its threads', async () => {
+    const { createChemPool } = await importBuiltPool();
+    const pool = createChemPool({ threads: 1, maxInputLength: 500 });
+
+    try {
+      const results = await pool.validate(records('C'.repeat(1000), 'CCO'));
+
+      expect(summary(results)).toEqual([
+        ['error', ['too-large'], null],
+        ['pass', [], 'LFQSCWFLJHTTHZ-UHFFFAOYSA-N'],
+      ]);
     } finally {
       await pool.close();
     }
