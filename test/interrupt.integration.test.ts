@@ -1,14 +1,11 @@
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 import { runCli, workDir } from './cli.js';
+import { SECRET, startReceiver } from './receiver.js';
 
 const HIV = path.join(process.cwd(), '..', 'shared', 'data', 'hiv.csv');
-const SECRET = `whsec_${Buffer.from('molbatch-test-secret-0123456789').toString('base64')}`;
-
 function processesMentioning(text: string): string[] {
   const out = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
   return out.split('\n').filter((line) => line.includes(text) && !line.includes('ps -eo'));
@@ -45,18 +42,16 @@ describe('stopping and failing cleanly', () => {
   }, 180_000);
 
   test('a webhook receiver that refuses the delivery is reported, and the batch still completes', async () => {
-    const server = http.createServer((_req, res) => res.writeHead(400).end('no'));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+    const receiver = await startReceiver([400]);
 
     const dir = workDir();
     const input = path.join(process.cwd(), 'test', 'fixtures', 'small.smi');
-    const run = await runCli(['run', input, '--webhook', url], {
+    const run = await runCli(['run', input, '--webhook', receiver.url], {
       MOLBATCH_HOME: path.join(dir, '.molbatch'),
       MOLBATCH_WEBHOOK_SECRET: SECRET,
       MOLBATCH_WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
     });
-    await new Promise((resolve) => server.close(resolve));
+    await receiver.close();
 
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/molecules {2}3/);

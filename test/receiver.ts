@@ -1,6 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** The Standard Webhooks secret the tests sign and verify with. */
+export const SECRET = `whsec_${Buffer.from('molbatch-test-secret-0123456789').toString('base64')}`;
+
 /** One request a receiver got. */
 export interface Delivery {
   headers: http.IncomingHttpHeaders;

@@ -1,40 +1,10 @@
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 import { Webhook } from 'standardwebhooks';
 
 import { readCsv, runCli, workDir } from './cli.js';
-
-const SECRET = `whsec_${Buffer.from('molbatch-test-secret-0123456789').toString('base64')}`;
-
-interface Delivery {
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-function startReceiver(): Promise<{ url: string; deliveries: Delivery[]; close(): Promise<void> }> {
-  const deliveries: Delivery[] = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (d: Buffer) => (body += d.toString()));
-    req.on('end', () => {
-      deliveries.push({ headers: req.headers, body });
-      res.writeHead(204).end();
-    });
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({
-        url: `http://127.0.0.1:${port}/hooks/molbatch`,
-        deliveries,
-        close: () => new Promise((done) => server.close(() => done())),
-      });
-    });
-  });
-}
+import { SECRET, startReceiver, type Delivery } from './receiver.js';
 
 describe('molbatch run on the embedded stack', () => {
   const dir = workDir();
@@ -46,7 +16,7 @@ describe('molbatch run on the embedded stack', () => {
   let stdout: string;
 
   beforeAll(async () => {
-    const receiver = await startReceiver();
+    const receiver = await startReceiver([204]);
     const input = path.join(process.cwd(), 'test', 'fixtures', 'mixed.csv');
     const run = await runCli(
       ['run', input, '--out', out, '--summary', summaryFile, '--webhook', receiver.url, '--chunk-size', '4'],

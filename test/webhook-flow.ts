@@ -5,10 +5,8 @@ import path from 'node:path';
 import { verifyWebhook } from '../client/webhook.js';
 import { openStore, WebhookStore, type StoreLocation } from '../store/index.js';
 import { runCli, workDir, type CliRun } from './cli.js';
-import { startReceiver, type Delivery } from './receiver.js';
+import { SECRET, startReceiver, type Delivery } from './receiver.js';
 
-/** The webhook secret of the tests. */
-export const SECRET = `whsec_${Buffer.from('molbatch-test-secret-0123456789').toString('base64')}`;
 
 const SMALL = path.join(process.cwd(), 'test', 'fixtures', 'small.smi');
 

@@ -2,7 +2,8 @@ import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import { runWithReceiver, SECRET, testEnv } from './webhook-flow.js';
+import { SECRET } from './receiver.js';
+import { runWithReceiver, testEnv } from './webhook-flow.js';
 import { describeWebhookFlow } from './webhook-flow.js';
 
 describeWebhookFlow('SQLite', async () => undefined);
