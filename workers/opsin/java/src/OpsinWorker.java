@@ -59,13 +59,15 @@ public final class OpsinWorker {
     Map<String, Object> ready = new LinkedHashMap<>();
     ready.put("ready", true);
     ready.put("opsinVersion", version());
-    worker.send(ready);
+    worker.send(ready, true);
 
     BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       if (!line.isBlank()) {
-        worker.send(worker.answer(line));
+        // While more requests wait, answers go out together: a flush per answer costs a
+        // system call each and showed as 20% of pool throughput.
+        worker.send(worker.answer(line), !in.ready());
       }
     }
   }
@@ -115,7 +117,7 @@ public final class OpsinWorker {
     result.put("names", names.size() * rounds);
     result.put("seconds", seconds);
     result.put("namesPerSecond", names.size() * rounds / seconds);
-    send(result);
+    send(result, true);
   }
 
   private void convertAll(List<String> names, int rounds) {
@@ -130,10 +132,12 @@ public final class OpsinWorker {
     }
   }
 
-  private void send(Map<String, Object> message) throws IOException {
+  private void send(Map<String, Object> message, boolean flush) throws IOException {
     out.write(GSON.toJson(message));
     out.write('\n');
-    out.flush();
+    if (flush) {
+      out.flush();
+    }
   }
 
   private Map<String, Object> answer(String line) {
