@@ -66,7 +66,7 @@ export class BatchStore {
     }
 
     em.create(Batch, { ...values, state: 'running' });
-    await em.flush();
+    await insertOnce(() => em.flush());
   }
 
   /** Stages records; a retried ingest overwrites the same (batch, index) rows. */

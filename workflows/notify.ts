@@ -3,12 +3,11 @@ import { CancellationScope, log, proxyActivities } from '@temporalio/workflow';
 import { rootCause } from '../common/errors.js';
 import type { BatchSummary, WebhookOutcome } from '../common/types.js';
 import type { Activities } from '../activities/index.js';
-
-const retry = { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s' };
+import { RETRY } from './retry.js';
 
 const { failWebhookDelivery } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
-  retry,
+  retry: RETRY,
 });
 
 /**
@@ -23,7 +22,7 @@ export async function notify(
   const { deliverWebhook } = proxyActivities<Activities>({
     startToCloseTimeout: '1 minute',
     scheduleToCloseTimeout: retrySeconds * 1000,
-    retry,
+    retry: RETRY,
   });
   const event = 'batch.completed';
   const deliveryId = `${summary.batchId}.${event}`;

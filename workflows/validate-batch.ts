@@ -8,36 +8,35 @@ import type {
   BatchProgress, BatchResult, StatusCounts, ValidateBatchInput,
 } from '../common/types.js';
 import type { Activities } from '../activities/index.js';
+import { RETRY } from './retry.js';
 import { addChunk, emptyTotals, processed, type Totals } from './aggregate.js';
 import { progressQuery } from './definitions.js';
 import { notify } from './notify.js';
 
-const retry = { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s' };
-
 const { ingest } = proxyActivities<Activities>({
   startToCloseTimeout: '30 minutes',
   heartbeatTimeout: '1 minute',
-  retry: { ...retry, nonRetryableErrorTypes: ['UnreadableBatchError'] },
+  retry: { ...RETRY, nonRetryableErrorTypes: ['UnreadableBatchError'] },
 });
 
 // No attempt limit: while the store is down, the batch waits for it.
 const { completeBatch, recordBatchEvent } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
-  retry,
+  retry: RETRY,
 });
 
 const { validateChunk } = proxyActivities<Activities>({
   taskQueue: CHEM_QUEUE,
   startToCloseTimeout: '10 minutes',
   heartbeatTimeout: '30 seconds',
-  retry,
+  retry: RETRY,
 });
 
 const { convertNames } = proxyActivities<Activities>({
   taskQueue: OPSIN_QUEUE,
   startToCloseTimeout: '10 minutes',
   heartbeatTimeout: '30 seconds',
-  retry,
+  retry: RETRY,
 });
 
 /** What the workflow knows of its batch as it goes. */
