@@ -3,6 +3,7 @@ import { Context } from '@temporalio/activity';
 import {
   countKey, zeroCounts, type ChunkSummary, type OpsinNameOptions,
 } from '../common/types.js';
+import { problem, scoreOf } from '../chem/findings.js';
 import type { Conversion, InputRecord, Result } from '../store/index.js';
 import type { ActivityDeps, ChemResult, NameConversion } from './deps.js';
 
@@ -86,20 +87,22 @@ function structureOf(record: InputRecord): string | null {
 
 function toResult(record: InputRecord, chem: ChemResult | undefined): Omit<Result, 'id' | 'batchId'> {
   if (chem) {
-    const { index, issues, ...values } = withOpsinWarnings(chem, record.conversionWarnings);
-    return { ...values, recordIndex: index, issues: issues.join(';') };
+    return toRow(withOpsinWarnings(chem, record.conversionWarnings));
   }
 
   const message = record.readError ?? 'the record has a name that was never converted';
+  const code = record.name && !record.input ? 'name-not-converted' : 'unreadable-record';
+  return toRow({ index: record.recordIndex, ...problem('error', code, message) });
+}
+
+function toRow(chem: ChemResult): Omit<Result, 'id' | 'batchId'> {
+  const { index, issues, findings, properties, ...values } = chem;
   return {
-    recordIndex: record.recordIndex,
-    status: 'error',
-    message,
-    issues: record.name && !record.input ? 'name-not-converted' : 'unreadable-record',
-    canonicalSmiles: null,
-    inchikey: null,
-    formula: null,
-    mw: null,
+    ...values,
+    recordIndex: index,
+    issues: issues.join(';'),
+    findings: JSON.stringify(findings),
+    properties: properties === null ? null : JSON.stringify(properties),
   };
 }
 
@@ -110,19 +113,28 @@ function withOpsinWarnings(chem: ChemResult, warnings: string | null | undefined
   }
 
   const text = `OPSIN warned: ${warnings.split('\n').join('; ')}`;
+  const findings = [...chem.findings, { code: 'opsin-warning', severity: 'warning', message: text } as const];
   return {
     ...chem,
     status: chem.status === 'pass' ? 'warn' : chem.status,
     message: chem.message ? `${chem.message}; ${text}` : text,
     issues: [...chem.issues, 'opsin-warning'],
+    findings,
+    score: chem.status === 'error' ? chem.score : scoreOf(findings),
   };
 }
 
 /** Adds up a chunk's results into the small summary the workflow keeps. */
-export function summarise(chunkIndex: number, results: Array<Pick<Result, 'status' | 'issues'>>) {
-  const summary: ChunkSummary = { chunkIndex, records: results.length, issueCounts: {}, ...zeroCounts() };
+export function summarise(
+  chunkIndex: number,
+  results: Array<Pick<Result, 'status' | 'issues' | 'score'>>,
+) {
+  const summary: ChunkSummary = {
+    chunkIndex, records: results.length, issueCounts: {}, scoreSum: 0, ...zeroCounts(),
+  };
   for (const result of results) {
     summary[countKey(result.status)] += 1;
+    summary.scoreSum = (summary.scoreSum ?? 0) + (result.score ?? 0);
     for (const code of result.issues ? result.issues.split(';') : []) {
       summary.issueCounts[code] = (summary.issueCounts[code] ?? 0) + 1;
     }

@@ -1,3 +1,4 @@
+import { problem } from './findings.js';
 import type { StructureResult } from './validate.js';
 
 /** Size limits checked before a structure reaches RDKit. */
@@ -42,15 +43,8 @@ export function oversizeReason(
 /** The result of a structure that RDKit did not finish within the budget. */
 export function overBudgetResult(budgetMs: number): StructureResult {
   const seconds = Number((budgetMs / 1000).toFixed(1));
-  return {
-    status: 'error',
-    message: `RDKit took longer than ${seconds} s on this structure; it was stopped`,
-    issues: ['time-budget'],
-    canonicalSmiles: null,
-    inchikey: null,
-    formula: null,
-    mw: null,
-  };
+  const message = `RDKit took longer than ${seconds} s on this structure; it was stopped`;
+  return problem('error', 'time-budget', message);
 }
 
 function count(n: number): string {

@@ -2,6 +2,7 @@ import type { MessagePort } from 'node:worker_threads';
 import type { InputLimits } from './budget.js';
 import { loadRdkit, resetRdkit } from './rdkit.js';
 import type { RDKitModule } from './rdkit.js';
+import { problem } from './findings.js';
 import { validateStructure } from './validate.js';
 import type { StructureResult } from './validate.js';
 
@@ -52,16 +53,8 @@ function validateRecord(
     return { index: record.index, ...validateStructure(rdkit, record.structure, limits) };
   } catch (err) {
     // A molecule's problem is data: an RDKit crash on one record must not fail the task.
-    return {
-      index: record.index,
-      status: 'error',
-      message: `RDKit failed on this structure: ${describeError(err)}`,
-      issues: ['rdkit-exception'],
-      canonicalSmiles: null,
-      inchikey: null,
-      formula: null,
-      mw: null,
-    };
+    const message = `RDKit failed on this structure: ${describeError(err)}`;
+    return { index: record.index, ...problem('error', 'rdkit-exception', message) };
   }
 }
 

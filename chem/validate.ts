@@ -1,6 +1,7 @@
 import type { MoleculeStatus } from '../common/types.js';
 import { oversizeReason, type InputLimits } from './budget.js';
-import { findWarnings, type Finding } from './checks.js';
+import { findWarnings } from './checks.js';
+import { problem, scoreOf, statusOf, type Finding } from './findings.js';
 import { averageMass, hillFormula } from './formula.js';
 import { readGraph } from './graph.js';
 import { clearRdkitLog, takeRdkitLog } from './rdkit.js';
@@ -15,12 +16,18 @@ export interface StructureResult {
   message: string;
   /** Stable kebab-case codes of every finding, e.g. `valence`, `multiple-fragments`. */
   issues: string[];
+  /** Every finding with its severity, message and atoms. */
+  findings: Finding[];
+  /** 100 less 50 per critical, 20 per error and 5 per warning, clamped to 0-100. */
+  score: number;
   canonicalSmiles: string | null;
   inchikey: string | null;
   /** Molecular formula in Hill order with the net charge, e.g. `C2H3NaO2` or `H4N+`. */
   formula: string | null;
   /** Average molecular weight in g/mol, rounded to 3 decimals. */
   mw: number | null;
+  /** Descriptors and rule outcomes (Lipinski, Veber, Fsp3...) when the molecule was read. */
+  properties: Record<string, number | boolean> | null;
 }
 
 /** How to read the text of a structure. */
@@ -138,25 +145,16 @@ function describeMolecule(
   const findings = inchi.finding ? [...findWarnings(graph), inchi.finding] : findWarnings(graph);
 
   return {
-    status: findings.length > 0 ? 'warn' : 'pass',
-    message: findings.map((finding) => finding.text).join('; '),
+    status: statusOf(findings),
+    message: findings.map((finding) => finding.message).join('; '),
     issues: findings.map((finding) => finding.code),
+    findings,
+    score: scoreOf(findings),
     canonicalSmiles: mol.get_smiles(),
     inchikey: inchi.key,
     formula: hillFormula(graph.atoms),
     mw: averageMass(rdkit, graph.atoms),
-  };
-}
-
-function problem(status: MoleculeStatus, code: string, message: string): StructureResult {
-  return {
-    status,
-    message,
-    issues: [code],
-    canonicalSmiles: null,
-    inchikey: null,
-    formula: null,
-    mw: null,
+    properties: null,
   };
 }
 
@@ -187,5 +185,5 @@ function inchiKeyOf(
 
   const reason = rdkitReason(takeRdkitLog(rdkit));
   const text = reason === null ? 'no InChI could be generated' : `no InChI: ${reason}`;
-  return { key: null, finding: { code: 'inchi-failed', text } };
+  return { key: null, finding: { code: 'inchi-failed', severity: 'warning', message: text } };
 }

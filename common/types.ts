@@ -62,6 +62,8 @@ export interface ChunkSummary extends StatusCounts {
   records: number;
   /** Findings by issue code. */
   issueCounts: Record<string, number>;
+  /** Sum of the records' scores; absent in chunks summarised before scores existed. */
+  scoreSum?: number;
 }
 
 /** The batch totals the workflow reports and returns. */
@@ -73,6 +75,8 @@ export interface BatchSummary extends StatusCounts {
   chunksDone: number;
   chunkCount: number;
   issueCounts: Record<string, number>;
+  /** Sum of the scores of the records counted; divide by the records for the mean. */
+  scoreSum: number;
 }
 
 /** What became of the webhook of a batch. */

@@ -50,6 +50,12 @@ export class Result {
   inchikey?: string | null;
   formula?: string | null;
   mw?: number | null;
+  /** 0-100; null for rows written before scores existed. */
+  score?: number | null;
+  /** JSON array of findings: code, severity, message, atoms. */
+  findings?: string | null;
+  /** JSON object of descriptors and rule outcomes. */
+  properties?: string | null;
 }
 
 /** An append-only audit row; one per (batch, event). */
@@ -128,6 +134,9 @@ export const ResultSchema = new EntitySchema<Result>({
     inchikey: { type: 'string', length: 32, nullable: true },
     formula: { type: 'string', length: 255, nullable: true },
     mw: { type: 'double', nullable: true },
+    score: { type: 'integer', nullable: true },
+    findings: { type: 'text', nullable: true },
+    properties: { type: 'text', nullable: true },
   },
   uniques: [{ name: 'results_batch_index_unique', properties: ['batchId', 'recordIndex'] }],
 });

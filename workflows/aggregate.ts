@@ -11,7 +11,7 @@ export function emptyTotals(batchId: string, workflowId: string, total: number, 
   return {
     summary: {
       batchId, workflowId, total, chunkCount, chunksDone: 0,
-      passed: 0, warned: 0, failed: 0, errored: 0, issueCounts: {},
+      passed: 0, warned: 0, failed: 0, errored: 0, issueCounts: {}, scoreSum: 0,
     },
     counted: new Set(),
   };
@@ -29,6 +29,7 @@ export function addChunk(totals: Totals, chunk: ChunkSummary): boolean {
   s.warned += chunk.warned;
   s.failed += chunk.failed;
   s.errored += chunk.errored;
+  s.scoreSum += chunk.scoreSum ?? 0;
   s.chunksDone += 1;
   for (const [code, n] of Object.entries(chunk.issueCounts)) {
     s.issueCounts[code] = (s.issueCounts[code] ?? 0) + n;
