@@ -1,12 +1,14 @@
 import { Command, InvalidArgumentError } from 'commander';
 
 import { readConfig } from '../common/config.js';
+import { ALL_QUEUES } from '../common/queues.js';
 import { ensureTools, projectRoot } from '../workers/setup/index.js';
 import { auditCommand, migrateCommand } from './audit.js';
 import { Cleanup, wasInterrupted } from './cleanup.js';
 import { namesToConvert, opsinOptions, printConversions, withOpsinFlags } from './convert.js';
 import { formatSummary, runBatch } from './run.js';
 import { openStack, say } from './stack.js';
+import { parseQueues, workerCommand } from './worker-command.js';
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -85,21 +87,10 @@ program.command('audit')
   });
 
 program.command('worker')
-  .description('Run a worker for all task queues against TEMPORAL_ADDRESS')
-  .action(async () => {
-    const config = readConfig();
-    if (!config.temporalAddress) {
-      throw new Error('set TEMPORAL_ADDRESS to the Temporal server (host:port)');
-    }
-    const { startWorker } = await import('../workers/worker.js');
-    const tools = await ensureTools(projectRoot(), say);
-    const worker = await startWorker({ config, address: config.temporalAddress, opsinClasspath: tools.opsinClasspath });
-    const cleanup = new Cleanup();
-    cleanup.add(worker.shutdown);
-    cleanup.closeOnSignals();
-    say(`worker polling ${config.temporalAddress}`);
-    await worker.done;
-  });
+  .description('Serve task queues against TEMPORAL_ADDRESS; SIGTERM drains, then exits 0')
+  .option('--queues <list>', `comma-separated task queues (default: ${ALL_QUEUES.join(',')})`,
+    parseQueues)
+  .action(workerCommand);
 
 try {
   await program.parseAsync(process.argv);

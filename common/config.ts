@@ -2,6 +2,12 @@ import path from 'node:path';
 
 import { z } from 'zod';
 
+/** Log levels, most verbose first. */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error'] as const;
+
+/** How much a process logs. */
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
 const schema = z.object({
   TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'expected host:port').optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
@@ -15,6 +21,11 @@ const schema = z.object({
   MOLBATCH_CHEM_THREADS: z.coerce.number().int().positive().optional(),
   MOLBATCH_OPSIN_HEAP_MB: z.coerce.number().int().min(64).default(512),
   MOLBATCH_OPSIN_JVMS: z.coerce.number().int().positive().default(1),
+  MOLBATCH_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).default(30),
+  MOLBATCH_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  MOLBATCH_LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+  MOLBATCH_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  MOLBATCH_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
 });
 
 /** A Standard Webhooks secret: optional `whsec_`, then base64 of 16 or more bytes. */
@@ -45,6 +56,15 @@ export interface Config {
   opsinHeapMb: number;
   /** OPSIN JVMs in the worker's pool. */
   opsinJvms: number;
+  /** After SIGTERM, how long in-flight activities may run before they are cancelled, in seconds. */
+  shutdownGraceSeconds: number;
+  logLevel: LogLevelName;
+  /** `auto`: readable lines on a terminal, JSON lines otherwise. */
+  logFormat: 'auto' | 'json' | 'pretty';
+  /** Port of the worker's Prometheus endpoint; unset: no endpoint. */
+  metricsPort?: number;
+  /** Address the metrics endpoint binds to (0.0.0.0 in a container). */
+  metricsHost: string;
 }
 
 /** A configuration variable with a bad value; the message names it. */
@@ -77,5 +97,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chemThreads: v.MOLBATCH_CHEM_THREADS,
     opsinHeapMb: v.MOLBATCH_OPSIN_HEAP_MB,
     opsinJvms: v.MOLBATCH_OPSIN_JVMS,
+    shutdownGraceSeconds: v.MOLBATCH_SHUTDOWN_GRACE_SECONDS,
+    logLevel: v.MOLBATCH_LOG_LEVEL,
+    logFormat: v.MOLBATCH_LOG_FORMAT,
+    metricsPort: v.MOLBATCH_METRICS_PORT,
+    metricsHost: v.MOLBATCH_METRICS_HOST,
   };
 }

@@ -36,3 +36,21 @@ describe('the webhook retry window', () => {
     expect(() => readConfig({ MOLBATCH_WEBHOOK_RETRY_SECONDS: '0' })).toThrow(/^MOLBATCH_WEBHOOK_RETRY_SECONDS:/);
   });
 });
+
+describe('operations settings', () => {
+  test('defaults: 30 s of shutdown grace, info logs chosen by terminal, no metrics endpoint', () => {
+    const config = readConfig({});
+
+    expect(config.shutdownGraceSeconds).toBe(30);
+    expect(config.logLevel).toBe('info');
+    expect(config.logFormat).toBe('auto');
+    expect(config.metricsPort).toBeUndefined();
+  });
+
+  test('a bad grace time, log level or metrics port is refused, naming the variable', () => {
+    expect(() => readConfig({ MOLBATCH_SHUTDOWN_GRACE_SECONDS: '-1' }))
+      .toThrow(/^MOLBATCH_SHUTDOWN_GRACE_SECONDS:/);
+    expect(() => readConfig({ MOLBATCH_LOG_LEVEL: 'loud' })).toThrow(/^MOLBATCH_LOG_LEVEL:/);
+    expect(() => readConfig({ MOLBATCH_METRICS_PORT: '70000' })).toThrow(/^MOLBATCH_METRICS_PORT:/);
+  });
+});
