@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 
 import { readConfig } from '../common/config.js';
 import { ALL_QUEUES } from '../common/queues.js';
+import { ensureOpsin } from '../workers/opsin/setup.js';
 import { ensureTools, projectRoot } from '../workers/setup/index.js';
 import { auditCommand, migrateCommand } from './audit.js';
 import { Cleanup, wasInterrupted } from './cleanup.js';
@@ -24,7 +25,13 @@ const program = new Command('molbatch')
 
 program.command('setup')
   .description('Provision the Temporal CLI and OPSIN under vendor/ (idempotent)')
-  .action(async () => {
+  .option('--opsin-only', 'provision OPSIN alone, as a worker image needs')
+  .action(async (opts: { opsinOnly?: boolean }) => {
+    if (opts.opsinOnly) {
+      const opsin = await ensureOpsin({ projectRoot: projectRoot(), log: say });
+      say(`ready: OPSIN classpath ${opsin.classpath.split(':').length} entries`);
+      return;
+    }
     const tools = await ensureTools(projectRoot(), say);
     say(`ready: temporal at ${tools.temporal}; OPSIN classpath ${tools.opsinClasspath.split(':').length} entries`);
   });
