@@ -33,7 +33,8 @@ program.command('setup')
       return;
     }
     const tools = await ensureTools(projectRoot(), say);
-    say(`ready: temporal at ${tools.temporal}; OPSIN classpath ${tools.opsinClasspath.split(':').length} entries`);
+    const entries = tools.opsinClasspath.split(':').length;
+    say(`ready: temporal at ${tools.temporal}; OPSIN classpath ${entries} entries`);
   });
 
 withOpsinFlags(program.command('run'))

@@ -18,7 +18,8 @@ export function parseQueues(value: string): string[] {
   const queues = value.split(',').map((q) => q.trim()).filter(Boolean);
   const unknown = queues.filter((q) => !(ALL_QUEUES as readonly string[]).includes(q));
   if (queues.length === 0 || unknown.length > 0) {
-    throw new Error(`unknown task queue "${unknown[0] ?? value}" (known: ${ALL_QUEUES.join(', ')})`);
+    const known = ALL_QUEUES.join(', ');
+    throw new Error(`unknown task queue "${unknown[0] ?? value}" (known: ${known})`);
   }
   return queues;
 }

@@ -17,5 +17,5 @@ export function createLogger(config: Pick<Config, 'logLevel' | 'logFormat'>): Lo
     // Synchronous writes: lines written just before a drain's exit must not be lost.
     return pino(options, pino.destination({ dest: 1, sync: true }));
   }
-  return pino(options, pretty({ colorize: true, sync: true, ignore: 'pid,hostname' }));
+  return pino(options, pretty({ colorize: true, sync: true, singleLine: true, ignore: 'pid,hostname' }));
 }

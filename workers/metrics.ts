@@ -51,8 +51,10 @@ export class WorkerMetrics {
       name: 'molbatch_opsin_jvms', help: 'OPSIN JVMs running', registers,
       collect() { this.set(stats().jvms); },
     });
-    cumulative(registers, 'molbatch_opsin_restarts_total', 'OPSIN JVMs replaced', () => stats().restarts);
-    cumulative(registers, 'molbatch_opsin_failures_total', 'OPSIN FAILURE answers', () => stats().failures);
+    cumulative(registers, 'molbatch_opsin_restarts_total', 'OPSIN JVMs replaced',
+      () => stats().restarts);
+    cumulative(registers, 'molbatch_opsin_failures_total', 'OPSIN FAILURE answers',
+      () => stats().failures);
   }
 
   /** An activity interceptor that times chunk activities and counts what they return. */
