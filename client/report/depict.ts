@@ -1,0 +1,49 @@
+import type { RDKitModule, RDKitMol } from '../../chem/rdkit.js';
+
+/** Size of one depiction in CSS pixels. */
+export const DEPICTION_SIZE = { width: 280, height: 210 } as const;
+
+// RDKit's drawings use only these elements; anything else (a script, a link) is not drawn.
+const ALLOWED_TAGS = new Set(['svg', 'rect', 'path', 'ellipse', 'circle', 'line', 'polyline',
+  'polygon', 'g', 'text', 'tspan', 'title', 'metadata']);
+
+/**
+ * Draws a structure with RDKit, highlighting the given atoms; returns inline SVG,
+ * or null when RDKit cannot read it even without sanitization.
+ */
+export function depict(rdkit: RDKitModule, structure: string, atoms: number[]): string | null {
+  const mol = readForDrawing(rdkit, structure);
+  if (mol === null) return null;
+
+  try {
+    const inRange = atoms.filter((atom) => atom < mol.get_num_atoms());
+    const details = { ...DEPICTION_SIZE, atoms: inRange, kekulize: false, fixedBondLength: 50 };
+    return inlineSvg(mol.get_svg_with_highlights(JSON.stringify(details)));
+  } catch {
+    // The WASM build throws bare exceptions on some broken structures; they stay undrawn.
+    return null;
+  } finally {
+    mol.delete();
+  }
+}
+
+function readForDrawing(rdkit: RDKitModule, structure: string): RDKitMol | null {
+  const molfile = structure.includes('M  END');
+  const text = molfile ? structure : structure.trim();
+  // Failing molecules are exactly those RDKit cannot sanitize; draw them as written.
+  for (const sanitize of [true, false]) {
+    const mol = rdkit.get_mol(text, JSON.stringify(molfile ? { sanitize, removeHs: sanitize }
+      : { sanitize }));
+    if (mol !== null && mol.is_valid() && mol.get_num_atoms() > 0) return mol;
+    mol?.delete();
+  }
+  return null;
+}
+
+function inlineSvg(svg: string): string | null {
+  const body = svg.replace(/^<\?xml[^>]*>\s*/, '').replace(/<!--[^]*?-->\s*/g, '');
+  const tags = body.match(/<\/?([a-zA-Z][\w:-]*)/g) ?? [];
+  const safe = tags.every((tag) => ALLOWED_TAGS.has(tag.replace(/^<\/?/, '')))
+    && !/\son\w+\s*=|href\s*=/i.test(body);
+  return safe ? body : null;
+}
