@@ -17,7 +17,10 @@ export function depict(rdkit: RDKitModule, structure: string, atoms: number[]): 
 
   try {
     const inRange = atoms.filter((atom) => atom < mol.get_num_atoms());
-    const details = { ...DEPICTION_SIZE, atoms: inRange, kekulize: false, fixedBondLength: 50 };
+    // A larger highlight than RDKit's default stays visible on big, shrunken molecules.
+    const details = {
+      ...DEPICTION_SIZE, atoms: inRange, kekulize: false, fixedBondLength: 50, highlightRadius: 0.45,
+    };
     return inlineSvg(mol.get_svg_with_highlights(JSON.stringify(details)));
   } catch {
     // The WASM build throws bare exceptions on some broken structures; they stay undrawn.
