@@ -30,6 +30,7 @@ describe('molbatch report of a FreeSolv batch, rendered in headless Chromium', (
   const dir = workDir();
   const html = path.join(dir, 'report.html');
   const requests: string[] = [];
+  const env = { MOLBATCH_HOME: path.join(dir, '.molbatch') };
   let summary: Summary;
   let browser: Browser | undefined;
   let page: Page;
@@ -37,7 +38,6 @@ describe('molbatch report of a FreeSolv batch, rendered in headless Chromium', (
   beforeAll(async () => {
     // Before the batch, so that a missing browser fails at once, naming the fix.
     browser = await launchChromium();
-    const env = { MOLBATCH_HOME: path.join(dir, '.molbatch') };
     const summaryFile = path.join(dir, 'summary.json');
     await cli(['run', writeReportBatch(dir), '--summary', summaryFile], env);
     summary = JSON.parse(fs.readFileSync(summaryFile, 'utf8')) as Summary;
@@ -131,5 +131,12 @@ describe('molbatch report of a FreeSolv batch, rendered in headless Chromium', (
 
   test('the page loads nothing but itself', () => {
     expect(requests).toEqual([pathToFileURL(html).href]);
+  });
+
+  test('a batch id the store does not know stops with an error that names it', async () => {
+    const run = await runCli(['report', 'no-such-batch', '--out', path.join(dir, 'x.html')], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/no batch no-such-batch in sqlite:/);
+    expect(fs.existsSync(path.join(dir, 'x.html'))).toBe(false);
   });
 });
