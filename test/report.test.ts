@@ -90,6 +90,7 @@ describe('report drawing', () => {
   test('markup characters are escaped for text and attributes', () => {
     const escaped = '&lt;b a=&quot;1&quot;&gt;&#39;&amp;&#39;&lt;/b&gt;';
     expect(escapeHtml(`<b a="1">'&'</b>`)).toBe(escaped);
+    expect(escapeHtml('bond type (\x11)')).toBe('bond type (\ufffd)');
   });
 
   test('the histogram has one bar per bin, the tallest full height and empty bins flat', () => {

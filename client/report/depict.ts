@@ -19,7 +19,8 @@ export function depict(rdkit: RDKitModule, structure: string, atoms: number[]): 
     const inRange = atoms.filter((atom) => atom < mol.get_num_atoms());
     // A larger highlight than RDKit's default stays visible on big, shrunken molecules.
     const details = {
-      ...DEPICTION_SIZE, atoms: inRange, kekulize: false, fixedBondLength: 50, highlightRadius: 0.45,
+      ...DEPICTION_SIZE, atoms: inRange, kekulize: false, fixedBondLength: 50,
+      highlightRadius: 0.45,
     };
     return inlineSvg(mol.get_svg_with_highlights(JSON.stringify(details)));
   } catch {

@@ -29,9 +29,12 @@ export interface ReportPage {
 // No script, no network: the page can only use its own inline styles and images.
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-/** Escapes text for HTML content and quoted attribute values. */
+/** Escapes text for HTML content and quoted attributes; control characters become U+FFFD. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  // RDKit prints some enums as raw bytes (e.g. a bond type as \x11): not valid in HTML.
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, '\ufffd')
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
@@ -87,7 +90,8 @@ function stat(key: string, label: string, value: string): string {
 
 function formatDuration(ms: number): string {
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')} min`;
 }
 
 function scoreNote(data: ReportData): string {

@@ -17,7 +17,7 @@ code { font: 13px/1.4 ui-monospace, "SFMono-Regular", Menlo, monospace; word-bre
 .summary div { background: var(--panel); border: 1px solid var(--line); border-radius: 8px;
   padding: 10px 14px; }
 .summary dt { color: var(--muted); font-size: 13px; }
-.summary dd { margin: 2px 0 0; font-size: 24px; font-weight: 600; }
+.summary dd { margin: 2px 0 0; font-size: 22px; font-weight: 600; white-space: nowrap; }
 .summary .pass dd { color: var(--pass); } .summary .warn dd { color: var(--warn); }
 .summary .fail dd { color: var(--fail); } .summary .error dd { color: var(--error); }
 .histogram { width: 100%; max-width: 720px; height: auto; display: block; }
