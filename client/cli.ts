@@ -99,7 +99,8 @@ program.command('report')
   .description('Write a self-contained HTML report of a batch: summary, scores, findings, drawings')
   .argument('<batch-id>', 'the batch id')
   .option('-o, --out <path>', 'the HTML file to write', 'report.html')
-  .option('--max-depictions <n>', 'draw at most this many failing molecules', positiveInt, 50)
+  .option('--max-depictions <n>', 'draw (and list) at most this many failing (and unreadable)'
+    + ' molecules', positiveInt, 50)
   .action(async (batchId: string, opts: { out: string; maxDepictions: number }) => {
     process.stdout.write(await reportCommand(batchId, opts));
   });
