@@ -83,7 +83,13 @@ describe('report drawing', () => {
     ]);
   });
 
-  test('text RDKit cannot read at all gives no drawing', () => {
+  test('a valid molecule is drawn kekulized, with a finding\'s atoms highlighted', () => {
+    const svg = depict(rdkit, 'c1ccccc1[N+](=O)[O-]', [6]);
+    expect(svg).toMatch(/<ellipse[^>]*class='atom-6'/);
+    expect(svg).not.toMatch(/stroke-dasharray/);
+  });
+
+    test('text RDKit cannot read at all gives no drawing', () => {
     expect(depict(rdkit, 'C1CC(', [])).toBeNull();
   });
 

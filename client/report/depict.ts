@@ -12,14 +12,16 @@ const ALLOWED_TAGS = new Set(['svg', 'rect', 'path', 'ellipse', 'circle', 'line'
  * or null when RDKit cannot read it even without sanitization.
  */
 export function depict(rdkit: RDKitModule, structure: string, atoms: number[]): string | null {
-  const mol = readForDrawing(rdkit, structure);
-  if (mol === null) return null;
+  const read = readForDrawing(rdkit, structure);
+  if (read === null) return null;
 
+  const { mol, sanitized } = read;
   try {
     const inRange = atoms.filter((atom) => atom < mol.get_num_atoms());
-    // A larger highlight than RDKit's default stays visible on big, shrunken molecules.
+    // A larger highlight than RDKit's default stays visible on big, shrunken molecules;
+    // an unsanitized molecule cannot be kekulized, so its aromatic bonds stay dashed.
     const details = {
-      ...DEPICTION_SIZE, atoms: inRange, kekulize: false, fixedBondLength: 50,
+      ...DEPICTION_SIZE, atoms: inRange, kekulize: sanitized, fixedBondLength: 50,
       highlightRadius: 0.45,
     };
     return inlineSvg(mol.get_svg_with_highlights(JSON.stringify(details)));
@@ -31,19 +33,21 @@ export function depict(rdkit: RDKitModule, structure: string, atoms: number[]): 
   }
 }
 
-function readForDrawing(rdkit: RDKitModule, structure: string): RDKitMol | null {
+function readForDrawing(
+  rdkit: RDKitModule,
+  structure: string,
+): { mol: RDKitMol; sanitized: boolean } | null {
   const molfile = structure.includes('M  END');
   const text = molfile ? structure : structure.trim();
-  // Failing molecules are exactly those RDKit cannot sanitize; draw them as written.
+  // Most failing molecules are those RDKit cannot sanitize; they are drawn as written.
   for (const sanitize of [true, false]) {
-    const mol = rdkit.get_mol(text, JSON.stringify(molfile ? { sanitize, removeHs: sanitize }
-      : { sanitize }));
-    if (mol !== null && mol.is_valid() && mol.get_num_atoms() > 0) return mol;
+    const details = molfile ? { sanitize, removeHs: sanitize } : { sanitize };
+    const mol = rdkit.get_mol(text, JSON.stringify(details));
+    if (mol?.is_valid() && mol.get_num_atoms() > 0) return { mol, sanitized: sanitize };
     mol?.delete();
   }
   return null;
 }
-
 function inlineSvg(svg: string): string | null {
   const body = svg.replace(/^<\?xml[^>]*>\s*/, '').replace(/<!--[^]*?-->\s*/g, '');
   const tags = body.match(/<\/?([a-zA-Z][\w:-]*)/g) ?? [];
