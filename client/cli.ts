@@ -7,6 +7,7 @@ import { ensureTools, projectRoot } from '../workers/setup/index.js';
 import { auditCommand, migrateCommand } from './audit.js';
 import { Cleanup, wasInterrupted } from './cleanup.js';
 import { namesToConvert, opsinOptions, printConversions, withOpsinFlags } from './convert.js';
+import { reportCommand } from './report/index.js';
 import { formatSummary, runBatch } from './run.js';
 import { openStack, say } from './stack.js';
 import { parseQueues, workerCommand } from './worker-command.js';
@@ -92,6 +93,16 @@ program.command('audit')
   .option('--json', 'print the rows as JSON')
   .action(async (batchId: string, opts: { json?: boolean }) => {
     process.stdout.write(await auditCommand(batchId, Boolean(opts.json)));
+  });
+
+program.command('report')
+  .description('Write a self-contained HTML report of a batch: summary, scores, findings, drawings')
+  .argument('<batch-id>', 'the batch id')
+  .option('-o, --out <path>', 'the HTML file to write', 'report.html')
+  .option('--max-depictions <n>', 'draw (and list) at most this many failing (and unreadable)'
+    + ' molecules', positiveInt, 50)
+  .action(async (batchId: string, opts: { out: string; maxDepictions: number }) => {
+    process.stdout.write(await reportCommand(batchId, opts));
   });
 
 program.command('worker')

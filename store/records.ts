@@ -36,6 +36,10 @@ export interface ResultRow {
   inchikey: string | null;
   formula: string | null;
   mw: number | null;
+  /** 0-100; null for rows written before scores existed. */
+  score: number | null;
+  /** The findings as stored: a JSON array of code, severity, message and atoms. */
+  findings: string | null;
 }
 
 /** Values of one audit event; the store makes it unique per (batch, event). */
@@ -132,6 +136,11 @@ export class BatchStore {
     });
   }
 
+  /** Reads the batch row, or null when no batch has this id. */
+  async readBatch(batchId: string): Promise<Batch | null> {
+    return this.em().findOne(Batch, { id: batchId });
+  }
+
   /** Reads the audit events of a batch in the order they were written. */
   async readAudit(batchId: string): Promise<AuditEvent[]> {
     return this.em().find(AuditEvent, { batchId }, { orderBy: { id: 'asc' } });
@@ -169,5 +178,7 @@ function joinRow(record: InputRecord, result: Result | undefined): ResultRow {
     inchikey: result?.inchikey ?? null,
     formula: result?.formula ?? null,
     mw: result?.mw ?? null,
+    score: result?.score ?? null,
+    findings: result?.findings ?? null,
   };
 }
