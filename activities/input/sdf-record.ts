@@ -34,7 +34,9 @@ export function parseSdfBlock(block: SdfBlock): ReadRecord {
   const end = block.lines.findIndex((line) => M_END.test(line));
   const molfile = end < 0 ? null : `${block.lines.slice(0, end + 1).join('\n')}\n`;
 
-  const data = end < 0 ? { properties: null, fault: null } : readProperties(block, end + 1);
+  // Without `M  END` the data items, if any, start at the first `> <NAME>` line.
+  const dataStart = end >= 0 ? end + 1 : block.lines.findIndex((l, i) => i > 3 && isHeader(l));
+  const data = dataStart < 0 ? { properties: null, fault: null } : readProperties(block, dataStart);
   const fault = faultOf(() => checkMolfile(block, end, molfile)) ?? data.fault;
   if (fault === null) {
     return { line: block.line, name, input: molfile, properties: data.properties, readError: null };
@@ -42,6 +44,10 @@ export function parseSdfBlock(block: SdfBlock): ReadRecord {
 
   const readError = `unreadable SD record ${block.index + 1} (line ${fault.line}): ${fault.message}`;
   return { line: block.line, name, input: null, properties: data.properties, readError };
+}
+
+function isHeader(line: string): boolean {
+  return PROPERTY_HEADER.test(line);
 }
 
 function faultOf(check: () => void): RecordFault | null {
