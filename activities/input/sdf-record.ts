@@ -43,7 +43,10 @@ export function parseSdfBlock(block: SdfBlock): ReadRecord {
   }
 
   const readError = `unreadable SD record ${block.index + 1} (line ${fault.line}): ${fault.message}`;
-  return { line: block.line, name, input: null, properties: data.properties, readError };
+  // The text as read stays the record's input: it is what the submitter sent, and a record
+  // with a name and no input would pass for a name to convert.
+  const input = block.lines.join('\n').trim() === '' ? null : `${block.lines.join('\n')}\n`;
+  return { line: block.line, name, input, properties: data.properties, readError };
 }
 
 function isHeader(line: string): boolean {
