@@ -41,7 +41,8 @@ async function batchRecords(): Promise<StagedRecord[]> {
   const text = fs.readFileSync(sdfFixture, 'utf8');
   const damaged = text.replace(/M {2}END\n(?=> <expt>\n-4\.87)/, '');
   const sdf = await collect(readRecords(tempFile('b.sdf', damaged)));
-  const smi = await collect(readRecords(tempFile('b.smi', 'CCO ethanol\nC1CC ring\nCC(C)(C)(C)C bad\n')));
+  const smiText = 'CCO ethanol\nC1CC ring\nCC(C)(C)(C)C bad\n';
+  const smi = await collect(readRecords(tempFile('b.smi', smiText)));
   return [...sdf, ...smi.map((r, i) => ({ ...r, recordIndex: sdf.length + i }))];
 }
 
@@ -57,7 +58,8 @@ describe('writing results', () => {
     orm = await openStore({ home: dir });
     store = new BatchStore(orm);
     records = await batchRecords();
-    await store.ensureBatch({ id: batchId, workflowId: batchId, sourcePath: 'b.sdf', submitter: 't' });
+    await store.ensureBatch(
+      { id: batchId, workflowId: batchId, sourcePath: 'b.sdf', submitter: 't' });
     await store.stageRecords(batchId, records);
     await validateAll(store, batchId, records);
     rdkit = await loadRdkit();
@@ -91,12 +93,13 @@ describe('writing results', () => {
     await writeResults(store, batchId, file, 'sdf');
     const back = await collect(readRecords(file));
 
-    expect(back[1].input).toMatch(/^methanesulfonyl chloride\n[\s\S]* {2}0 {2}0 .*V2000\nM {2}END\n$/);
+    expect(back[1].input).toMatch(
+      /^methanesulfonyl chloride\n[\s\S]* {2}0 {2}0 .*V2000\nM {2}END\n$/);
     expect(back[1].properties).toMatchObject({ status: 'error', expt: '-4.87' });
     expect(back[1].properties?.message).toMatch(/record 2 .*no `M {2}END`/);
   });
 
-  test('SMILES results get a molblock from the canonical SMILES, titled with the name', async () => {
+  test('SMILES results get a molblock of the canonical SMILES, titled with the name', async () => {
     const file = path.join(dir, 'out3.sdf');
     await writeResults(store, batchId, file, 'sdf');
     const back = await collect(readRecords(file));
@@ -113,7 +116,8 @@ describe('writing results', () => {
     const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
 
     expect(lines).toHaveLength(records.length);
-    expect(lines[0]).toMatchObject({ index: 0, status: 'pass', inputProperties: { expt: '-11.01' } });
+    expect(lines[0]).toMatchObject(
+      { index: 0, status: 'pass', inputProperties: { expt: '-11.01' } });
     expect(Array.isArray(lines[0].findings)).toBe(true);
     expect(typeof lines[0].properties).toBe('object');
     const bad = lines[lines.length - 1];
@@ -128,6 +132,7 @@ describe('writing results', () => {
 
     expect(rows).toHaveLength(records.length);
     expect(Object.keys(rows[0])).toEqual(expect.arrayContaining(['issues', 'score', 'inchikey']));
-    expect(rows[rows.length - 1]).toMatchObject({ status: 'fail', score: expect.stringMatching(/^\d+$/) });
+    const last = rows[rows.length - 1];
+    expect(last).toMatchObject({ status: 'fail', score: expect.stringMatching(/^\d+$/) });
   });
 });

@@ -34,7 +34,7 @@ function brokenFile(): string {
 }
 
 describe('reading SD files', () => {
-  test('every V2000 record becomes one input record with its title, molfile and data', async () => {
+  test('every V2000 record becomes an input record with its title, molfile and data', async () => {
     const records = await collect(readRecords(v2000));
 
     expect(records).toHaveLength(terminators(v2000));
@@ -86,7 +86,7 @@ describe('reading SD files', () => {
     expect(records[3].properties).toEqual(plain.properties);
   });
 
-  test('a single molfile without `$$$$` is one record; trailing blank lines are none', async () => {
+  test('a lone molfile without `$$$$` is one record; trailing blank lines are none', async () => {
     const [first] = recordTexts(v2000);
     const molfile = first.slice(0, first.indexOf('M  END') + 7);
     const records = await collect(readRecords(tempFile('one.mol', `${molfile}\n\n`)));

@@ -18,7 +18,8 @@ function pubchemHead(count: number): string {
 
 describe('reading CSV and TSV tables', () => {
   test('semicolon separators are detected from the header line', async () => {
-    const file = tempFile('semi.csv', '\uFEFFName;SMILES;logP\r\n"ethanol; absolute";CCO;-0.31\r\n');
+    const text = '\uFEFFName;SMILES;logP\r\n"ethanol; absolute";CCO;-0.31\r\n';
+    const file = tempFile('semi.csv', text);
     const [record] = await collect(readRecords(file));
 
     expect(record).toMatchObject({ name: 'ethanol; absolute', input: 'CCO', line: 2 });
@@ -61,7 +62,8 @@ describe('reading CSV and TSV tables', () => {
 
   test('a very long structure or name is an error record, not a crashed batch', async () => {
     const long = 'C'.repeat(1_200_000);
-    const file = tempFile('long.csv', `smiles,name\n${long},big\nCCO,${'x'.repeat(20_000)}\nCC,ok\n`);
+    const longName = 'x'.repeat(20_000);
+    const file = tempFile('long.csv', `smiles,name\n${long},big\nCCO,${longName}\nCC,ok\n`);
     const records = await collect(readRecords(file));
 
     expect(records[0].readError).toMatch(/structure has 1,200,000 characters, more than/);

@@ -80,8 +80,9 @@ function newlinesIn(fields: string[]): number {
 function layoutOf(file: string, first: string[]): Layout {
   const columns = findColumns(first);
   if (columns.structure !== null || columns.name !== null) {
+    const taken = [columns.structure, columns.name];
     const propertyNames = first.map((header, at) =>
-      (at === columns.structure || at === columns.name ? null : header.trim() || `column${at + 1}`));
+      (taken.includes(at) ? null : header.trim() || `column${at + 1}`));
     return { ...columns, propertyNames, headerless: false };
   }
 
@@ -110,7 +111,9 @@ function toRecord(row: Row, layout: Layout): ReadRecord {
 function propertiesOf(fields: string[], layout: Layout): Record<string, string> | null {
   const properties: Record<string, string> = {};
   fields.forEach((value, at) => {
-    const key = layout.propertyNames[at] === undefined ? `column${at + 1}` : layout.propertyNames[at];
+    // A row longer than the header has columns without a name.
+    const named = layout.propertyNames[at];
+    const key = named === undefined ? `column${at + 1}` : named;
     if (key !== null) {
       properties[key] = value;
     }

@@ -26,6 +26,7 @@ const M_END = /^M {2}END\s*$/;
 const V3000_COUNTS = /V3000\s*$/;
 const V2000_COUNTS = /^[ \d]{3}[ \d]{3}/;
 const PROPERTY_HEADER = /^>.*<([^>]*)>/;
+const NO_DATA = { properties: null, fault: null };
 
 /** Makes one SD record into an input record: the molfile, the title as name, the SD data. */
 export function parseSdfBlock(block: SdfBlock): ReadRecord {
@@ -36,13 +37,15 @@ export function parseSdfBlock(block: SdfBlock): ReadRecord {
 
   // Without `M  END` the data items, if any, start at the first `> <NAME>` line.
   const dataStart = end >= 0 ? end + 1 : block.lines.findIndex((l, i) => i > 3 && isHeader(l));
-  const data = dataStart < 0 ? { properties: null, fault: null } : readProperties(block, dataStart);
+  const data = dataStart < 0 ? NO_DATA : readProperties(block, dataStart);
   const fault = faultOf(() => checkMolfile(block, end, molfile)) ?? data.fault;
   if (fault === null) {
-    return { line: block.line, name, input: molfile, properties: data.properties, readError: null };
+    const { properties } = data;
+    return { line: block.line, name, input: molfile, properties, readError: null };
   }
 
-  const readError = `unreadable SD record ${block.index + 1} (line ${fault.line}): ${fault.message}`;
+  const where = `record ${block.index + 1} (line ${fault.line})`;
+  const readError = `unreadable SD ${where}: ${fault.message}`;
   // The text as read stays the record's input: it is what the submitter sent, and a record
   // with a name and no input would pass for a name to convert.
   const input = block.lines.join('\n').trim() === '' ? null : `${block.lines.join('\n')}\n`;
