@@ -25,7 +25,7 @@ export async function* sdfRecords(rows: AsyncIterable<ResultRow>): AsyncGenerato
 export function sdfRecord(rdkit: RDKitModule, row: ResultRow): string {
   const block = `${molblockOf(rdkit, row).replace(/\n+$/, '')}\n`;
   const data = propertiesOf(row)
-    .map(([key, value]) => [key, valueLines(value)] as const)
+    .map(([key, value]) => [oneLine(key), valueLines(value)] as const)
     .filter(([, lines]) => lines !== '')
     .map(([key, lines]) => `> <${key}>\n${lines}\n\n`);
   return `${block}${data.join('')}$$$$\n`;
