@@ -24,7 +24,7 @@ class RecordFault extends Error {
 
 const M_END = /^M {2}END\s*$/;
 const V3000_COUNTS = /V3000\s*$/;
-const V2000_COUNTS = /^[ \d]{3}[ \d]{3}/;
+const V2000_COUNTS = /^[ \d]{2}\d[ \d]{2}\d/;
 const PROPERTY_HEADER = /^>.*<([^>]*)>/;
 const NO_DATA = { properties: null, fault: null };
 
