@@ -1,16 +1,17 @@
 import fs from 'node:fs';
+import path from 'node:path';
 
 import { readRecords } from '../activities/input/read-records.js';
 import { detectDelimiter, looksLikeSmiles } from '../activities/input/sniff.js';
 import { splitSmiLine } from '../activities/input/smi.js';
 import { collect, tempFile } from './helpers.js';
 
-const PUBCHEM = '/work/shared/data/pubchem-100k-validation.tsv';
+const PUBCHEM = path.join(process.cwd(), '..', 'shared', 'data', 'pubchem-100k-validation.tsv');
 
 /** The first `count` lines of the shared PubChem validation set, as a file of its own. */
 function pubchemHead(count: number): string {
   if (!fs.existsSync(PUBCHEM)) {
-    throw new Error(`${PUBCHEM} is missing: the shared data sets belong in /work/shared/data`);
+    throw new Error(`${PUBCHEM} is missing: the shared data sets belong in ../shared/data`);
   }
   const lines = fs.readFileSync(PUBCHEM, 'utf8').split('\n').slice(0, count);
   return tempFile('pubchem-head.tsv', `${lines.join('\n')}\n`);
