@@ -11,7 +11,7 @@ function row(recordIndex: number, values: Partial<ResultRow>): ResultRow {
   return {
     recordIndex, line: recordIndex + 2, name: null, input: 'C', converted: null, status: 'pass',
     message: '', issues: '', canonicalSmiles: null, inchikey: null, formula: null, mw: null,
-    score: 100, findings: '[]', ...values,
+    score: 100, findings: [], properties: null, inputProperties: null, ...values,
   };
 }
 
@@ -20,8 +20,8 @@ function storeOf(...pages: ResultRow[][]): BatchStore {
   return { readResults: async function* () { yield* pages; } } as unknown as BatchStore;
 }
 
-const valence = JSON.stringify([{ code: 'valence', severity: 'error',
-  message: 'Explicit valence for atom # 3 N, 4, is greater than permitted' }]);
+const valence = [{ code: 'valence', severity: 'error',
+  message: 'Explicit valence for atom # 3 N, 4, is greater than permitted' }];
 
 describe('report findings', () => {
   test('atoms a finding carries are the offending atoms, deduplicated and sorted', () => {

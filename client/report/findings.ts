@@ -2,15 +2,15 @@ import type { Finding, Severity } from '../../chem/findings.js';
 
 const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error', 'critical'];
 
-/** Reads a result row's findings JSON; anything malformed is skipped, never thrown. */
-export function parseFindings(json: string | null): Finding[] {
-  if (json === null || json === '') return [];
-
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    return [];
+/** Reads a result row's findings (parsed or as JSON); anything malformed is skipped. */
+export function parseFindings(stored: unknown): Finding[] {
+  let value = stored;
+  if (typeof stored === 'string') {
+    try {
+      value = JSON.parse(stored);
+    } catch {
+      return [];
+    }
   }
   return Array.isArray(value) ? value.filter(isFinding).map(normalize) : [];
 }
