@@ -5,8 +5,10 @@ import { ALL_QUEUES } from '../common/queues.js';
 import { ensureOpsin } from '../workers/opsin/setup.js';
 import { ensureTools, projectRoot } from '../workers/setup/index.js';
 import { auditCommand, migrateCommand } from './audit.js';
+import { addBatchCommands } from './batch-commands.js';
 import { Cleanup, wasInterrupted } from './cleanup.js';
 import { namesToConvert, opsinOptions, printConversions, withOpsinFlags } from './convert.js';
+import { writeDevFile } from './dev-file.js';
 import { formatSummary, runBatch } from './run.js';
 import { openStack, say } from './stack.js';
 import { parseQueues, workerCommand } from './worker-command.js';
@@ -76,6 +78,10 @@ program.command('dev')
     const cleanup = new Cleanup();
     cleanup.closeOnSignals();
     const stack = await openStack(cleanup, opts.worker);
+    // `submit`, `status`, `cancel` and `validate` find this server through the file.
+    cleanup.add(writeDevFile(stack.config.home, {
+      address: stack.address, uiBase: stack.uiBase, namespace: stack.config.namespace, pid: process.pid,
+    }));
     process.stdout.write(`TEMPORAL_ADDRESS=${stack.address}\nWeb UI: ${stack.uiBase}\n`);
     say('running; Ctrl-C stops');
   });
@@ -99,6 +105,8 @@ program.command('worker')
   .option('--queues <list>', `comma-separated task queues (default: ${ALL_QUEUES.join(',')})`,
     parseQueues)
   .action(workerCommand);
+
+addBatchCommands(program);
 
 try {
   await program.parseAsync(process.argv);
