@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import type { temporal } from '@temporalio/proto';
+
 import {
   FAILED_KEY, MOLECULE_COUNT_KEY, PASSED_KEY, STATUS_KEY, SUBMITTER_KEY,
 } from '../common/search-attributes.js';
@@ -17,11 +19,12 @@ function smiles(count: number): string {
 }
 
 /** The task queues the activities of a history were scheduled on. */
-function activityQueues(events: Array<Record<string, any>>): string[] {
-  return [...new Set(events
+function activityQueues(history: temporal.api.history.v1.IHistory): string[] {
+  const chunkActivities = ['validateChunk', 'convertNames'];
+  return [...new Set((history.events ?? [])
     .map((e) => e.activityTaskScheduledEventAttributes)
-    .filter((a) => a && ['validateChunk', 'convertNames'].includes(a.activityType?.name))
-    .map((a) => a.taskQueue?.name as string))];
+    .filter((a) => chunkActivities.includes(a?.activityType?.name ?? ''))
+    .map((a) => a?.taskQueue?.name))];
 }
 
 describe('a batch of many tiny chunks on a molbatch dev stack', () => {
@@ -79,7 +82,7 @@ describe('a batch of many tiny chunks on a molbatch dev stack', () => {
     expect(bigNow.processed).toBeLessThan(5000);
     const [smallRun] = await dev.runHistories(small);
     const [bigRun] = await dev.runHistories(big);
-    expect(activityQueues(smallRun.events as never)).toEqual(['molbatch-fast']);
-    expect(activityQueues(bigRun.events as never)).toEqual(['molbatch-chem']);
+    expect(activityQueues(smallRun)).toEqual(['molbatch-fast']);
+    expect(activityQueues(bigRun)).toEqual(['molbatch-chem']);
   }, 300_000);
 });
