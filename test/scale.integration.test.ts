@@ -24,7 +24,7 @@ function activityQueues(history: temporal.api.history.v1.IHistory): string[] {
   return [...new Set((history.events ?? [])
     .map((e) => e.activityTaskScheduledEventAttributes)
     .filter((a) => chunkActivities.includes(a?.activityType?.name ?? ''))
-    .map((a) => a?.taskQueue?.name))];
+    .map((a) => a?.taskQueue?.name ?? ''))];
 }
 
 describe('a batch of many tiny chunks on a molbatch dev stack', () => {
