@@ -22,9 +22,11 @@ function histories() {
 describe('committed workflow histories', () => {
   const files = histories();
 
-  test('there are histories to replay, of the first version at least', () => {
+  test('there are histories of both versions, continue-as-new and one molecule among them', () => {
     expect(files.map((f) => f.file)).toEqual(expect.arrayContaining([
       'v1-smiles.json', 'v1-opsin.json', 'v1-cancelled.json', 'v1-webhook.json',
+      'v2-smiles.json', 'v2-opsin.json', 'v2-cancelled-webhook.json', 'v2-continued-run2.json',
+      'v2-molecule.json',
     ]));
   });
 

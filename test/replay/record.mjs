@@ -1,12 +1,15 @@
-// Re-records the replay histories of the workflows on the embedded stack (run `npm run build`
-// first): `node test/replay/record.mjs VERSION [NAME...]`. Each batch's history is written to
-// test/replay/VERSION-NAME.json; test/replay.test.ts replays every file there.
+// Records replay histories of the workflows on the embedded stack (run `npm run build` first):
+// `node test/replay/record.mjs VERSION [NAME...]`. Each run's history is written to
+// test/replay/VERSION-NAME[-runN].json; test/replay.test.ts replays every file there. Record a
+// new VERSION after each workflow change and keep the files of the older ones.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+
+import { Client, Connection } from '@temporalio/client';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const here = path.join(root, 'test', 'replay');
@@ -48,16 +51,42 @@ const batches = {
   opsin: (c) => c.start(mixed, { chunkSize: 4 }),
   cancelled: async (c) => {
     const id = await c.start(smilesFile(40), { chunkSize: 1, concurrency: 1 });
-    while ((await c.progress(id).catch(() => null))?.chunksDone < 3) {
-      await delay(100);
-    }
+    await untilChunks(c, id, 3);
     await c.cancel(id);
     return id;
   },
   webhook: async (c, hook) => c.start(small, {
-    chunkSize: 3, webhookUrl: `http://127.0.0.1:${hook.address().port}/hook`, webhookRetrySeconds: 5,
+    chunkSize: 3, webhookUrl: hookUrl(hook), webhookRetrySeconds: 5,
   }),
+  // From the second version on: a cancelled batch sends batch.cancelled.
+  'cancelled-webhook': async (c, hook) => {
+    const id = await c.start(smilesFile(40), {
+      chunkSize: 1, concurrency: 1, webhookUrl: hookUrl(hook), webhookRetrySeconds: 5,
+    });
+    await untilChunks(c, id, 3);
+    await c.cancel(id);
+    return id;
+  },
+  // From the second version on: a small event budget makes the batch continue as new.
+  continued: (c) => c.start(smilesFile(40), { chunkSize: 1, concurrency: 2, maxHistoryEvents: 200 }),
+  molecule: async (_c, _hook, raw) => {
+    const workflowId = `molecule-replay-${Date.now()}`;
+    await raw.workflow.execute('validateMolecule', {
+      taskQueue: 'molbatch', workflowId, args: [{ text: 'propan-2-ol' }],
+    });
+    return workflowId;
+  },
 };
+
+function hookUrl(hook) {
+  return `http://127.0.0.1:${hook.address().port}/hook`;
+}
+
+async function untilChunks(c, id, chunks) {
+  while (((await c.progress(id).catch(() => null))?.chunksDone ?? 0) < chunks) {
+    await delay(100);
+  }
+}
 
 const tools = await ensureTools(root, () => undefined);
 const server = await startDevServer({ temporalPath: tools.temporal, home: path.join(home, 'temporal') });
@@ -66,18 +95,21 @@ const worker = await startWorker({
 });
 const hook = await receiver();
 const client = await BatchClient.connect(server.address);
+const connection = await Connection.connect({ address: server.address });
+const raw = new Client({ connection });
 try {
   for (const [name, start] of Object.entries(batches)) {
     if (only.length > 0 && !only.includes(name)) {
       continue;
     }
-    const id = await start(client, hook);
+    const id = await start(client, hook, raw);
     await client.wait(id).catch(() => undefined);
     await writeHistories(name, id);
   }
 } finally {
   hook.close();
   await client.close();
+  await connection.close();
   await worker.shutdown();
   await server.stop();
 }
