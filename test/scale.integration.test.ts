@@ -60,12 +60,24 @@ describe('a batch of many tiny chunks on a molbatch dev stack', () => {
     const batchId = await dev.batches.start(smiles(7), { chunkSize: 2, submitter: 'alice' });
     await dev.batches.wait(batchId);
 
-    const attributes = (await dev.raw.workflow.getHandle(batchId).describe()).typedSearchAttributes;
+    const description = await dev.raw.workflow.getHandle(batchId).describe();
+    const attributes = description.typedSearchAttributes;
     expect(attributes.get(STATUS_KEY)).toBe('completed');
     expect(attributes.get(MOLECULE_COUNT_KEY)).toBe(7);
     expect(attributes.get(PASSED_KEY)).toBe(7);
     expect(attributes.get(FAILED_KEY)).toBe(0);
     expect(attributes.get(SUBMITTER_KEY)).toBe('alice');
+  }, 120_000);
+
+  test('the Web UI gets a static summary at start and current details of the progress', async () => {
+    const batchId = await dev.batches.start(smiles(7), { chunkSize: 2, submitter: 'bob' });
+    await dev.batches.wait(batchId);
+
+    const handle = dev.raw.workflow.getHandle(batchId);
+    expect(await (await handle.describe()).staticSummary()).toBe('molbatch: small-7.smi by bob');
+    const metadata = await handle.query<{ currentDetails?: string }>('__temporal_workflow_metadata');
+    expect(metadata.currentDetails).toContain('**completed**: 7 of 7 molecules (100%), chunk 4 of 4');
+    expect(metadata.currentDetails).toContain('pass 7 · warn 0 · fail 0 · error 0');
   }, 120_000);
 
   test('a 10-molecule batch on the fast lane finishes while a big batch is running', async () => {
