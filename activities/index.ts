@@ -2,6 +2,7 @@ import { convertNamesActivity, validateChunkActivity } from './chunks.js';
 import { completeBatchActivity } from './complete.js';
 import type { ActivityDeps } from './deps.js';
 import { ingestActivity } from './ingest.js';
+import { convertNameActivity, validateStructureActivity } from './molecule.js';
 import { deliverWebhookActivity, failWebhookDeliveryActivity } from './webhook.js';
 import { recordBatchEventActivity } from './audit.js';
 
@@ -11,6 +12,7 @@ export type { ChunkInput, ConvertNamesInput, ConvertNamesOutput } from './chunks
 export type { CompleteBatchInput } from './complete.js';
 export type { DeliverWebhookInput, DeliverWebhookOutput, FailWebhookInput } from './webhook.js';
 export type { RecordBatchEventInput } from './audit.js';
+export type { ConvertNameInput, StructureOutput, ValidateStructureInput } from './molecule.js';
 
 /** Builds every activity from its dependencies. */
 export function createActivities(deps: ActivityDeps) {
@@ -22,6 +24,8 @@ export function createActivities(deps: ActivityDeps) {
     deliverWebhook: deliverWebhookActivity(deps),
     failWebhookDelivery: failWebhookDeliveryActivity(deps),
     recordBatchEvent: recordBatchEventActivity(deps),
+    validateStructure: validateStructureActivity(deps),
+    convertName: convertNameActivity(deps),
   };
 }
 

@@ -1,18 +1,40 @@
 import crypto from 'node:crypto';
+import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 
 import {
   Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowFailedError,
 } from '@temporalio/client';
 
+import { readConfig } from '../common/config.js';
 import { rootCause } from '../common/errors.js';
+import type { MoleculeResult, ValidateMoleculeInput } from '../common/molecule.js';
 import { MAIN_QUEUE } from '../common/queues.js';
-import type { BatchOptions, BatchProgress, BatchResult, ValidateBatchInput } from '../common/types.js';
+import {
+  FAILED_KEY, MOLECULE_COUNT_KEY, PASSED_KEY, STATUS_KEY, SUBMITTER_KEY,
+} from '../common/search-attributes.js';
+import type {
+  BatchOptions, BatchProgress, BatchResult, OpsinNameOptions, ValidateBatchInput,
+} from '../common/types.js';
+import { BatchStore, openStore, type ResultRow } from '../store/index.js';
+import { readStatus, type BatchStatus } from './status.js';
 
 const progressQueryName = 'progress';
 
 /** Options a caller may set when starting a batch; the rest take their defaults. */
 export type StartOptions = Partial<BatchOptions> & { batchId?: string };
+
+/** Where `results` reads: the store the workers write (MOLBATCH_DATABASE_URL or SQLite). */
+export interface ResultsOptions {
+  /** `mysql://...`; by default MOLBATCH_DATABASE_URL, else the SQLite file under `home`. */
+  databaseUrl?: string;
+  /** The folder of the SQLite store; MOLBATCH_HOME by default. */
+  home?: string;
+  /** The first record index to read; 0 by default. */
+  from?: number;
+  /** Rows read from the store at once; 1,000 by default. */
+  pageSize?: number;
+}
 
 /** Default per-batch options. */
 export const DEFAULT_OPTIONS: BatchOptions = { chunkSize: 100, concurrency: 4, submitter: 'cli' };
@@ -30,10 +52,10 @@ export class BatchClient {
     return new BatchClient(new Client({ connection, namespace }), connection);
   }
 
-  /** Starts validating the file at `path` (readable by the workers); returns the batch id. */
-  async start(path: string, options: StartOptions = {}): Promise<string> {
+  /** Starts validating the file at `file` (readable by the workers); returns the batch id. */
+  async start(file: string, options: StartOptions = {}): Promise<string> {
     const batchId = options.batchId ?? newBatchId();
-    const input: ValidateBatchInput = { batchId, source: { path }, options: batchOptions(options) };
+    const input: ValidateBatchInput = { batchId, source: { path: file }, options: batchOptions(options) };
 
     try {
       await this.client.workflow.start('validateBatch', {
@@ -42,6 +64,15 @@ export class BatchClient {
         args: [input],
         // Results are stored by batch id: a second batch under one id would mix with the first.
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        typedSearchAttributes: [
+          { key: STATUS_KEY, value: 'ingesting' },
+          { key: MOLECULE_COUNT_KEY, value: 0 },
+          { key: PASSED_KEY, value: 0 },
+          { key: FAILED_KEY, value: 0 },
+          { key: SUBMITTER_KEY, value: input.options.submitter },
+        ],
+        staticSummary: `molbatch: ${path.basename(file)} by ${input.options.submitter}`,
+        staticDetails: staticDetails(input),
       });
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
@@ -86,6 +117,39 @@ export class BatchClient {
     }
   }
 
+  /** The state and counts of a running or closed batch; `uiBase` makes its Web UI link. */
+  async status(batchId: string, uiBase = 'http://localhost:8233'): Promise<BatchStatus> {
+    const uiUrl = batchUiUrl(uiBase, this.client.options.namespace, batchId);
+    return readStatus(this.client, batchId, uiUrl);
+  }
+
+  /** Validates one SMILES, molfile or name on the fast lane and waits for the answer. */
+  async validate(text: string, opsin?: OpsinNameOptions): Promise<MoleculeResult> {
+    const input: ValidateMoleculeInput = opsin ? { text, opsin } : { text };
+    return this.client.workflow.execute('validateMolecule', {
+      workflowId: `molecule-${newBatchId().slice('batch-'.length)}`,
+      taskQueue: MAIN_QUEUE,
+      args: [input],
+      staticSummary: `molbatch validate: ${text.split('\n')[0].slice(0, 80)}`,
+    });
+  }
+
+  /** Streams a batch's results in input order, reading the store a page at a time. */
+  async *results(batchId: string, options: ResultsOptions = {}): AsyncGenerator<ResultRow> {
+    const config = readConfig();
+    const orm = await openStore({
+      url: options.databaseUrl ?? config.databaseUrl, home: options.home ?? config.home,
+    });
+    try {
+      const store = new BatchStore(orm);
+      for await (const page of store.readResults(batchId, options.pageSize, options.from)) {
+        yield* page;
+      }
+    } finally {
+      await orm.close();
+    }
+  }
+
   /** Closes the connection. */
   async close(): Promise<void> {
     await this.connection.close();
@@ -102,9 +166,21 @@ export function newBatchId(): string {
 function batchOptions(chosen: StartOptions): BatchOptions {
   const keys: Array<keyof BatchOptions> = [
     'chunkSize', 'concurrency', 'webhookUrl', 'webhookRetrySeconds', 'submitter', 'opsin',
+    'maxHistoryEvents',
   ];
   const picked = Object.fromEntries(keys.filter((k) => chosen[k] !== undefined).map((k) => [k, chosen[k]]));
   return { ...DEFAULT_OPTIONS, ...picked };
+}
+
+/** What the Web UI shows of a batch at the top of its page: where from and how, no secrets. */
+function staticDetails(input: ValidateBatchInput): string {
+  const { chunkSize, concurrency, webhookUrl } = input.options;
+  const lines = [
+    `source: \`${input.source.path}\``,
+    `chunks of ${chunkSize}, ${concurrency} in flight`,
+    `webhook: ${webhookUrl ? new URL(webhookUrl).host : 'none'}`,
+  ];
+  return lines.join('\n\n');
 }
 
 /** The Web UI page of a batch. */

@@ -5,8 +5,10 @@ import { ALL_QUEUES } from '../common/queues.js';
 import { ensureOpsin } from '../workers/opsin/setup.js';
 import { ensureTools, projectRoot } from '../workers/setup/index.js';
 import { auditCommand, migrateCommand } from './audit.js';
+import { addBatchCommands } from './batch-commands.js';
 import { Cleanup, wasInterrupted } from './cleanup.js';
 import { namesToConvert, opsinOptions, printConversions, withOpsinFlags } from './convert.js';
+import { writeDevFile } from './dev-file.js';
 import { reportCommand } from './report/index.js';
 import { resultsCommand } from './results.js';
 import { formatSummary, runBatch } from './run.js';
@@ -78,6 +80,10 @@ program.command('dev')
     const cleanup = new Cleanup();
     cleanup.closeOnSignals();
     const stack = await openStack(cleanup, opts.worker);
+    // `submit`, `status`, `cancel` and `validate` find this server through the file.
+    cleanup.add(writeDevFile(stack.config.home, {
+      address: stack.address, uiBase: stack.uiBase, namespace: stack.config.namespace, pid: process.pid,
+    }));
     process.stdout.write(`TEMPORAL_ADDRESS=${stack.address}\nWeb UI: ${stack.uiBase}\n`);
     say('running; Ctrl-C stops');
   });
@@ -120,6 +126,8 @@ program.command('worker')
   .option('--queues <list>', `comma-separated task queues (default: ${ALL_QUEUES.join(',')})`,
     parseQueues)
   .action(workerCommand);
+
+addBatchCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -4,7 +4,7 @@ import type { BatchSummary } from '../common/types.js';
 
 /** The body of a molbatch webhook, as `docs/webhook.schema.json` describes it. */
 export interface BatchWebhookEvent {
-  type: 'batch.completed';
+  type: 'batch.completed' | 'batch.cancelled';
   /** When this attempt was signed, ISO 8601. */
   timestamp: string;
   data: BatchSummary;

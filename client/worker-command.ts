@@ -1,4 +1,4 @@
-import { ALL_QUEUES, OPSIN_QUEUE } from '../common/queues.js';
+import { ALL_QUEUES, FAST_QUEUE, OPSIN_QUEUE } from '../common/queues.js';
 import { readConfig, type Config } from '../common/config.js';
 import { createLogger, type Logger } from '../common/log.js';
 import { WorkerMetrics } from '../workers/metrics.js';
@@ -9,7 +9,7 @@ import { installRuntime, startWorker, type RunningWorker } from '../workers/work
 
 /** Options of `molbatch worker`. */
 export interface WorkerCommandOptions {
-  /** Task queues to serve; all three by default. */
+  /** Task queues to serve; all four by default. */
   queues?: string[];
 }
 
@@ -41,7 +41,8 @@ export async function workerCommand(options: WorkerCommandOptions): Promise<void
   const sdkPort = metrics ? await freeLoopbackPort() : undefined;
   installRuntime({ logger, metricsAddress: sdkPort ? `127.0.0.1:${sdkPort}` : undefined });
 
-  const opsinClasspath = queues.includes(OPSIN_QUEUE) ? await opsinClasspathOf(logger) : '';
+  const needsOpsin = queues.includes(OPSIN_QUEUE) || queues.includes(FAST_QUEUE);
+  const opsinClasspath = needsOpsin ? await opsinClasspathOf(logger) : '';
   const worker = await startWorker({
     config, address: config.temporalAddress, opsinClasspath, queues, metrics,
   });

@@ -46,6 +46,21 @@ export interface BatchOptions {
   submitter: string;
   /** How OPSIN reads the batch's names. */
   opsin?: OpsinNameOptions;
+  /** Events a run's history may reach before it continues as new; 8,000 and at most that. */
+  maxHistoryEvents?: number;
+}
+
+/** What a run hands the next when it continues as new: a cursor and counts, never records. */
+export interface BatchResume {
+  /** The next chunk index to launch; every chunk before it is counted in `summary`. */
+  cursor: number;
+  /** What ingest returned; the next run does not ingest again. */
+  ingested: { total: number; namedOnly: number };
+  summary: BatchSummary;
+  /** When the batch's first run started, in ms since the epoch. */
+  startedAtMs: number;
+  /** Runs so far, the first being 1. */
+  run: number;
 }
 
 /** Input of the `validateBatch` workflow; the batch id is also the workflow id. */
@@ -53,6 +68,8 @@ export interface ValidateBatchInput {
   batchId: string;
   source: BatchSource;
   options: BatchOptions;
+  /** Present in a run that continues an earlier one. */
+  resume?: BatchResume;
 }
 
 /** What a chunk activity returns: counts only, never molecules. */
@@ -92,9 +109,13 @@ export interface BatchResult extends BatchSummary {
   webhook?: WebhookOutcome;
 }
 
+/** Where a batch is; the first four while it runs, the last two when it ended early. */
+export type BatchState =
+  | 'ingesting' | 'validating' | 'finishing' | 'completed' | 'cancelled' | 'failed';
+
 /** Progress of a running batch, as the `progress` query answers it. */
 export interface BatchProgress extends BatchSummary {
-  state: 'ingesting' | 'validating' | 'finishing' | 'completed';
+  state: BatchState;
   /** Records validated so far. */
   processed: number;
 }

@@ -156,9 +156,9 @@ export class BatchStore {
     return this.em().find(AuditEvent, { batchId }, { orderBy: { id: 'asc' } });
   }
 
-  /** Streams results joined with their records, in input order, a page at a time. */
-  async *readResults(batchId: string, pageSize = 1000): AsyncGenerator<ResultRow[]> {
-    for (let from = 0; ; from += pageSize) {
+  /** Streams results joined with their records, in input order from `start`, a page at a time. */
+  async *readResults(batchId: string, pageSize = 1000, start = 0): AsyncGenerator<ResultRow[]> {
+    for (let from = start; ; from += pageSize) {
       const records = await this.readRecords(batchId, from, from + pageSize);
       if (records.length === 0) {
         return;

@@ -56,7 +56,7 @@ describe('docker-compose.yml', () => {
   });
 
   test('each worker service serves one task queue and can be scaled (no fixed name or host port)', () => {
-    const queues = ['worker', 'worker-chem', 'worker-opsin'].map((name) => {
+    const queues = ['worker', 'worker-chem', 'worker-opsin', 'worker-fast'].map((name) => {
       const service = services[name];
       expect(service.container_name).toBeUndefined();
       expect(service.ports).toBeUndefined();
@@ -66,11 +66,12 @@ describe('docker-compose.yml', () => {
 
     expect(queues).toEqual([
       ['--queues', 'molbatch'], ['--queues', 'molbatch-chem'], ['--queues', 'molbatch-opsin'],
+      ['--queues', 'molbatch-fast'],
     ]);
   });
 
   test("the workers' environment passes molbatch's configuration check", () => {
-    for (const name of ['migrate', 'worker', 'worker-chem', 'worker-opsin']) {
+    for (const name of ['migrate', 'worker', 'worker-chem', 'worker-opsin', 'worker-fast']) {
       const config = readConfig(services[name].environment ?? {});
       expect(config.temporalAddress).toBe('temporal:7233');
       expect(config.databaseUrl).toMatch(/^mysql:\/\/molbatch:[^@]+@mysql:3306\/molbatch$/);

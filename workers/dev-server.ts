@@ -5,6 +5,8 @@ import path from 'node:path';
 
 import { Connection } from '@temporalio/client';
 
+import { SEARCH_ATTRIBUTE_FLAGS } from '../common/search-attributes.js';
+
 /** A Temporal dev server this process started. */
 export interface DevServer {
   address: string;
@@ -41,6 +43,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     '--http-port', String(await freePort(0)),
     '--metrics-port', String(await freePort(0)),
     '--log-level', 'warn',
+    ...SEARCH_ATTRIBUTE_FLAGS.flatMap((pair) => ['--search-attribute', pair]),
   ], { stdio: ['ignore', logFile, logFile] });
   fs.closeSync(logFile);
   // Should this process die without stopping the server, do not leave it running on its own.

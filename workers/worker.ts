@@ -7,7 +7,7 @@ import {
 } from '@temporalio/worker';
 
 import { createChemPool, type ChemPool } from '../chem/pool.js';
-import { ALL_QUEUES, CHEM_QUEUE, MAIN_QUEUE, OPSIN_QUEUE } from '../common/queues.js';
+import { ALL_QUEUES, CHEM_QUEUE, FAST_QUEUE, MAIN_QUEUE, OPSIN_QUEUE } from '../common/queues.js';
 import type { Config } from '../common/config.js';
 import { createActivities } from '../activities/index.js';
 import type { Logger } from '../common/log.js';
@@ -153,7 +153,15 @@ function createQueueWorker(settings: QueueSettings, taskQueue: string, all: Acti
       return Worker.create({ ...common, activities: { validateChunk: all.validateChunk } });
     case OPSIN_QUEUE:
       return Worker.create({ ...common, activities: { convertNames: all.convertNames } });
+    case FAST_QUEUE:
+      return Worker.create({ ...common, activities: fastActivities(all) });
     default:
       throw new Error(`unknown task queue "${taskQueue}" (known: ${ALL_QUEUES.join(', ')})`);
   }
+}
+
+/** The fast lane runs the chunks of small batches and single molecules, chemistry and OPSIN. */
+function fastActivities(all: Activities) {
+  const { validateChunk, convertNames, validateStructure, convertName } = all;
+  return { validateChunk, convertNames, validateStructure, convertName };
 }

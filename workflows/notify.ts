@@ -10,21 +10,24 @@ const { failWebhookDelivery } = proxyActivities<Activities>({
   retry: RETRY,
 });
 
+/** The events a batch's webhook announces. */
+export type WebhookEvent = 'batch.completed' | 'batch.cancelled';
+
 /**
- * Delivers the `batch.completed` webhook, retrying for `retrySeconds`. A webhook that cannot be
+ * Delivers the webhook of `event`, retrying for `retrySeconds`. A webhook that cannot be
  * delivered is recorded and logged; it does not fail the batch.
  */
 export async function notify(
   url: string,
   summary: BatchSummary,
   retrySeconds: number,
+  event: WebhookEvent = 'batch.completed',
 ): Promise<WebhookOutcome> {
   const { deliverWebhook } = proxyActivities<Activities>({
     startToCloseTimeout: '1 minute',
     scheduleToCloseTimeout: retrySeconds * 1000,
     retry: RETRY,
   });
-  const event = 'batch.completed';
   const deliveryId = `${summary.batchId}.${event}`;
 
   try {
@@ -34,7 +37,7 @@ export async function notify(
     return { delivered: true, statusCode: sent.statusCode };
   } catch (error) {
     const reason = rootCause(error as Error).message;
-    // The batch has completed; a cancellation now must not leave the delivery pending.
+    // The batch has ended; a cancellation now must not leave the delivery pending.
     await CancellationScope.nonCancellable(() =>
       failWebhookDelivery({ deliveryId, error: reason }));
     log.warn('webhook not delivered', { batchId: summary.batchId, error: reason });

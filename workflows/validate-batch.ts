@@ -1,17 +1,27 @@
 import {
-  CancellationScope, isCancellation, log, proxyActivities, setHandler, workflowInfo,
+  CancellationScope, ContinueAsNew, continueAsNew, isCancellation, log, patched, proxyActivities,
+  setHandler, workflowInfo,
 } from '@temporalio/workflow';
 
 import { rootCause } from '../common/errors.js';
-import { CHEM_QUEUE, OPSIN_QUEUE } from '../common/queues.js';
-import type {
-  BatchProgress, BatchResult, StatusCounts, ValidateBatchInput,
-} from '../common/types.js';
-import type { Activities } from '../activities/index.js';
+import { FAST_LANE_MAX_RECORDS } from '../common/queues.js';
+import type { BatchResult, ValidateBatchInput } from '../common/types.js';
+import type { Activities, IngestOutput } from '../activities/index.js';
 import { RETRY } from './retry.js';
-import { addChunk, emptyTotals, processed, type Totals } from './aggregate.js';
+import { addChunk, emptyTotals } from './aggregate.js';
 import { progressQuery } from './definitions.js';
+import { historyBudget, historyFull } from './history.js';
+import { fastLane, normalLane } from './lanes.js';
 import { notify } from './notify.js';
+import { publish, publishChunk } from './publish.js';
+import { countsOf, progressOf, type RunState } from './state.js';
+import { forEachInWindow } from './window.js';
+
+/**
+ * Version 2: search attributes and current details, continue-as-new, the fast lane and the
+ * `batch.cancelled` webhook. Histories without the marker replay the first version.
+ */
+export const SCALE_PATCH = 'molbatch-scale-v2';
 
 const { ingest } = proxyActivities<Activities>({
   startToCloseTimeout: '30 minutes',
@@ -25,41 +35,27 @@ const { completeBatch, recordBatchEvent } = proxyActivities<Activities>({
   retry: RETRY,
 });
 
-const { validateChunk } = proxyActivities<Activities>({
-  taskQueue: CHEM_QUEUE,
-  startToCloseTimeout: '10 minutes',
-  heartbeatTimeout: '30 seconds',
-  retry: RETRY,
-});
-
-const { convertNames } = proxyActivities<Activities>({
-  taskQueue: OPSIN_QUEUE,
-  startToCloseTimeout: '10 minutes',
-  heartbeatTimeout: '30 seconds',
-  retry: RETRY,
-});
-
-/** What the workflow knows of its batch as it goes. */
-interface RunState {
-  state: BatchProgress['state'];
-  totals: Totals;
-}
-
 /** Validates one batch: ingest, chunks in a sliding window, totals counted once, audit, webhook. */
 export async function validateBatch(input: ValidateBatchInput): Promise<BatchResult> {
+  const v2 = patched(SCALE_PATCH);
   const info = workflowInfo();
+  const resume = v2 ? input.resume : undefined;
   const run: RunState = {
-    state: 'ingesting',
+    state: resume ? 'validating' : 'ingesting',
     totals: emptyTotals(input.batchId, info.workflowId, 0, 0),
+    v2,
   };
-  setHandler(progressQuery, () => ({
-    ...run.totals.summary, state: run.state, processed: processed(run.totals),
-  }));
+  if (resume) {
+    run.totals.summary = resume.summary;
+  }
+  setHandler(progressQuery, () => progressOf(run));
 
   try {
     return await validate(input, run);
   } catch (error) {
-    await recordEarlyEnd(input, run, error as Error);
+    if (!(error instanceof ContinueAsNew)) {
+      await recordEarlyEnd(input, run, error as Error);
+    }
     throw error;
   }
 }
@@ -67,34 +63,75 @@ export async function validateBatch(input: ValidateBatchInput): Promise<BatchRes
 async function validate(input: ValidateBatchInput, run: RunState): Promise<BatchResult> {
   const { batchId, options } = input;
   const info = workflowInfo();
-  const ingested = await ingest({ batchId, sourcePath: input.source.path, submitter: options.submitter });
-  const chunkCount = Math.ceil(ingested.total / options.chunkSize);
-  run.totals = emptyTotals(batchId, info.workflowId, ingested.total, chunkCount);
-  await recordBatchEvent({
-    batchId, event: 'batch.started', actor: options.submitter, moleculeCount: ingested.total,
-    counts: countsOf(run.totals), details: { chunkCount, chunkSize: options.chunkSize },
+  const resume = run.v2 ? input.resume : undefined;
+  const ingested = resume?.ingested ?? await ingest({
+    batchId, sourcePath: input.source.path, submitter: options.submitter,
   });
+  const chunkCount = Math.ceil(ingested.total / options.chunkSize);
+  if (!resume) {
+    run.totals = emptyTotals(batchId, info.workflowId, ingested.total, chunkCount);
+    await recordBatchEvent({
+      batchId, event: 'batch.started', actor: options.submitter, moleculeCount: ingested.total,
+      counts: countsOf(run.totals), details: { chunkCount, chunkSize: options.chunkSize },
+    });
+  }
 
   run.state = 'validating';
-  await forEachInWindow(chunkCount, options.concurrency, async (chunkIndex) => {
+  if (run.v2) {
+    publish(run);
+  }
+  const cursor = await validateChunks(input, run, ingested, chunkCount);
+  if (cursor < chunkCount) {
+    const startedAtMs = resume?.startedAtMs ?? info.startTime.getTime();
+    log.info('batch continues as new', { batchId, cursor, historyLength: info.historyLength });
+    return continueAsNew<typeof validateBatch>({
+      ...input,
+      resume: { cursor, ingested, summary: run.totals.summary, startedAtMs, run: (resume?.run ?? 1) + 1 },
+    });
+  }
+  return finish(input, run, resume?.startedAtMs ?? info.startTime.getTime());
+}
+
+/** Walks the chunks from the cursor; returns where it stopped (the chunk count when done). */
+async function validateChunks(
+  input: ValidateBatchInput,
+  run: RunState,
+  ingested: IngestOutput,
+  chunkCount: number,
+): Promise<number> {
+  const { batchId, options } = input;
+  const lane = run.v2 && ingested.total <= FAST_LANE_MAX_RECORDS ? fastLane : normalLane;
+  const budget = historyBudget(options.maxHistoryEvents);
+  const pause = run.v2 ? () => historyFull(budget, options.concurrency) : undefined;
+
+  return forEachInWindow(input.resume?.cursor ?? 0, chunkCount, options.concurrency, async (chunkIndex) => {
     const chunk = { batchId, chunkIndex, chunkSize: options.chunkSize };
     if (ingested.namedOnly > 0) {
       // Only batches that set OPSIN options carry them, so older inputs stay as they were.
-      await convertNames(options.opsin ? { ...chunk, opsin: options.opsin } : chunk);
+      await lane.convertNames(options.opsin ? { ...chunk, opsin: options.opsin } : chunk);
     }
-    addChunk(run.totals, await validateChunk(chunk));
-  });
+    addChunk(run.totals, await lane.validateChunk(chunk));
+    if (run.v2) {
+      publishChunk(run);
+    }
+  }, pause);
+}
 
+async function finish(input: ValidateBatchInput, run: RunState, startedAtMs: number) {
+  const { batchId, options } = input;
   run.state = 'finishing';
   const { summary } = run.totals;
-  const durationMs = Date.now() - info.startTime.getTime();
+  const durationMs = Date.now() - startedAtMs;
   await completeBatch({ summary, submitter: options.submitter, durationMs });
   run.state = 'completed';
+  if (run.v2) {
+    publish(run);
+  }
   const webhook = options.webhookUrl
     ? await notify(options.webhookUrl, summary, options.webhookRetrySeconds ?? 60)
     : undefined;
 
-  log.info('batch completed', { batchId, moleculeCount: ingested.total, durationMs });
+  log.info('batch completed', { batchId, moleculeCount: summary.total, durationMs });
   return { ...summary, webhook };
 }
 
@@ -104,6 +141,7 @@ async function recordEarlyEnd(input: ValidateBatchInput, run: RunState, error: E
     return;
   }
   const cancelled = isCancellation(error);
+  const during = run.state;
   const entry = {
     batchId: input.batchId,
     event: cancelled ? 'batch.cancelled' : 'batch.failed',
@@ -111,27 +149,26 @@ async function recordEarlyEnd(input: ValidateBatchInput, run: RunState, error: E
     actor: input.options.submitter,
     moleculeCount: run.totals.summary.total,
     counts: countsOf(run.totals),
-    details: { reason: rootCause(error).message, during: run.state },
+    details: { reason: rootCause(error).message, during },
   } as const;
 
   // A cancelled scope schedules nothing; the audit row must be written all the same.
   await CancellationScope.nonCancellable(() => recordBatchEvent(entry));
+  if (run.v2) {
+    run.state = entry.finalState;
+    publish(run);
+    await announceCancel(input, run, cancelled);
+  }
   const message = cancelled ? 'batch cancelled' : 'batch failed';
   log.warn(message, { batchId: input.batchId, error: entry.details.reason });
 }
 
-function countsOf(totals: Totals): StatusCounts {
-  const { passed, warned, failed, errored } = totals.summary;
-  return { passed, warned, failed, errored };
-}
-
-/** Runs `work` for indexes 0..count-1 with at most `width` in flight at once. */
-async function forEachInWindow(count: number, width: number, work: (i: number) => Promise<void>) {
-  let next = 0;
-  const lane = async () => {
-    while (next < count) {
-      await work(next++);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(width, count)) }, lane));
+/** Sends the `batch.cancelled` webhook with the counts so far, when the batch has a webhook. */
+async function announceCancel(input: ValidateBatchInput, run: RunState, cancelled: boolean) {
+  const { webhookUrl, webhookRetrySeconds } = input.options;
+  if (!cancelled || !webhookUrl) {
+    return;
+  }
+  await CancellationScope.nonCancellable(() =>
+    notify(webhookUrl, run.totals.summary, webhookRetrySeconds ?? 60, 'batch.cancelled'));
 }
