@@ -15,6 +15,41 @@ export function recordsIn(file: string): number {
   return fs.readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '').length - 1;
 }
 
+// Bounds each wait below the tests' own timeouts, so a stuck batch fails saying why.
+const WAIT_MS = 150_000;
+
+/** Waits for a batch; past `timeoutMs`, fails with its pending activities and their last errors. */
+export async function waitOrExplain(
+  stack: WorkerStack,
+  batchId: string,
+  timeoutMs = WAIT_MS,
+): Promise<BatchResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => void pendingWork(stack, batchId).then(
+      (pending) => reject(new Error(`batch ${batchId} still running after ${timeoutMs} ms: ${pending}`)),
+      (error: Error) => reject(error),
+    ), timeoutMs);
+  });
+  try {
+    return await Promise.race([stack.client.wait(batchId), timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function pendingWork(stack: WorkerStack, batchId: string): Promise<string> {
+  const described = await stack.connection.workflowService.describeWorkflowExecution({
+    namespace: 'default', execution: { workflowId: batchId },
+  });
+  const pending = (described.pendingActivities ?? []).map((activity) => ({
+    type: activity.activityType?.name,
+    attempt: activity.attempt,
+    lastFailure: activity.lastFailure?.message,
+  }));
+  return JSON.stringify(pending);
+}
+
 /** Runs a batch with no faults on a worker of its own: the counts a faulty run must match. */
 export async function cleanRun(
   stack: WorkerStack,
@@ -22,7 +57,7 @@ export async function cleanRun(
   options: StartOptions,
 ): Promise<BatchResult> {
   const worker = await stack.worker(null);
-  const result = await stack.client.wait(await stack.client.start(input, options));
+  const result = await waitOrExplain(stack, await stack.client.start(input, options), WAIT_MS);
   worker.child.kill('SIGTERM');
   await worker.exited;
   return result;

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 
 import {
-  cleanRun, expectExactlyOnce, processedAtLeast, recordsIn, seededRandom, testSeed,
+  cleanRun, expectExactlyOnce, processedAtLeast, recordsIn, seededRandom, testSeed, waitOrExplain,
 } from './exactly-once.js';
 import { hivSubset, WorkerStack } from './worker-stack.js';
 
@@ -57,7 +57,7 @@ describe('a worker process killed with SIGKILL', () => {
       reached = (await stack.client.progress(batchId)).processed;
       console.log('killed a worker mid-batch', { target, pauseMs: moment.pauseMs, reached });
     }
-    const result = await stack.client.wait(batchId);
+    const result = await waitOrExplain(stack, batchId);
 
     await expectExactlyOnce(stack, result, clean, RECORDS);
   }, 360_000);

@@ -57,10 +57,11 @@ export class WorkerStack {
     return new WorkerStack(server, client, connection, storeUrl, home, tools.temporal);
   }
 
-  /** Stops the dev server (SIGTERM) and starts it again on the same database file and ports. */
-  async restartServer(): Promise<void> {
+  /** Stops the dev server (SIGTERM), waits `downMs`, and starts it again on the same file and ports. */
+  async restartServer(downMs: number): Promise<void> {
     const { address, uiUrl } = this.server;
     await this.server.stop();
+    await delay(downMs);
     this.server = await startDevServer({
       temporalPath: this.temporalPath,
       home: path.join(this.home, 'temporal'),
