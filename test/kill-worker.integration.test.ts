@@ -54,7 +54,8 @@ describe('a worker process killed with SIGKILL', () => {
       expect(await worker.exited).toBeNull();
       expect(worker.child.signalCode).toBe('SIGKILL');
       worker = await stack.worker(null);
-      reached = (await stack.client.progress(batchId)).processed;
+      // A query may time out while the server still routes tasks to the dead worker.
+      reached = await stack.client.progress(batchId).then((p) => p.processed, () => target);
       console.log('killed a worker mid-batch', { target, pauseMs: moment.pauseMs, reached });
     }
     const result = await waitOrExplain(stack, batchId);
