@@ -20,16 +20,25 @@ export interface WorkerProcess {
   exited: Promise<number | null>;
 }
 
+/** What the results table holds for one batch. */
+export interface ResultIndexes {
+  rows: number;
+  distinct: number;
+  lowest: number | null;
+  highest: number | null;
+}
+
 /** A dev server on its own ports, MariaDB as the store, and `molbatch worker` processes. */
 export class WorkerStack {
   private readonly workers: WorkerProcess[] = [];
 
   private constructor(
-    readonly server: DevServer,
+    public server: DevServer,
     readonly client: BatchClient,
     readonly connection: Connection,
     readonly storeUrl: string,
     readonly home: string,
+    private readonly temporalPath: string,
   ) {}
 
   /** Starts the dev server on free ports and connects a client. */
@@ -45,7 +54,23 @@ export class WorkerStack {
     });
     const client = await BatchClient.connect(server.address);
     const connection = await Connection.connect({ address: server.address });
-    return new WorkerStack(server, client, connection, storeUrl, home);
+    return new WorkerStack(server, client, connection, storeUrl, home, tools.temporal);
+  }
+
+  /** Stops the dev server (SIGTERM), waits `downMs`, and starts it again on the same file and ports. */
+  async restartServer(downMs: number): Promise<void> {
+    const { address, uiUrl } = this.server;
+    await this.server.stop();
+    await delay(downMs);
+    this.server = await startDevServer({
+      temporalPath: this.temporalPath,
+      home: path.join(this.home, 'temporal'),
+      port: Number(address.split(':').pop()),
+      uiPort: Number(new URL(uiUrl).port),
+    });
+    if (this.server.address !== address) {
+      throw new Error(`the dev server came back on ${this.server.address}, not ${address}`);
+    }
   }
 
   /** Spawns `molbatch worker` and resolves once it logs that it started. */
@@ -87,13 +112,22 @@ export class WorkerStack {
 
   /** Result rows of a batch and how many distinct record indexes they cover. */
   async resultRows(batchId: string): Promise<{ rows: number; distinct: number }> {
+    const { rows, distinct } = await this.resultIndexes(batchId);
+    return { rows, distinct };
+  }
+
+  /** Result rows of a batch, their distinct record indexes, and the lowest and highest index. */
+  async resultIndexes(batchId: string): Promise<ResultIndexes> {
     const db = await mysql.createConnection({ uri: this.storeUrl });
     try {
       const [found] = await db.query(
-        'select count(*) as n, count(distinct record_index) as d from results where batch_id = ?',
+        'select count(*) as n, count(distinct record_index) as d, min(record_index) as lo, '
+          + 'max(record_index) as hi from results where batch_id = ?',
         [batchId]);
-      const row = (found as Array<{ n: number; d: number }>)[0];
-      return { rows: Number(row.n), distinct: Number(row.d) };
+      const row = (found as Array<Record<'n' | 'd' | 'lo' | 'hi', number | null>>)[0];
+      return {
+        rows: Number(row.n), distinct: Number(row.d), lowest: row.lo, highest: row.hi,
+      };
     } finally {
       await db.end();
     }
