@@ -22,11 +22,11 @@ function histories() {
 describe('committed workflow histories', () => {
   const files = histories();
 
-  test('there are histories of both versions, continue-as-new and one molecule among them', () => {
+  test('there are histories of every version, continue-as-new and one molecule among them', () => {
     expect(files.map((f) => f.file)).toEqual(expect.arrayContaining([
       'v1-smiles.json', 'v1-opsin.json', 'v1-cancelled.json', 'v1-webhook.json',
       'v2-smiles.json', 'v2-opsin.json', 'v2-cancelled-webhook.json', 'v2-continued-run2.json',
-      'v2-molecule.json',
+      'v2-molecule.json', 'v3-smiles.json', 'v3-cancelled-webhook.json',
     ]));
   });
 

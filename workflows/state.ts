@@ -7,6 +7,8 @@ export interface RunState {
   totals: Totals;
   /** Whether this run records search attributes, details and continue-as-new (version 2). */
   v2: boolean;
+  /** Whether a cancel lets the chunks in flight finish and count before the batch ends (v3). */
+  drain: boolean;
 }
 
 /** The counts of the totals by status. */

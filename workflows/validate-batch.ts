@@ -23,6 +23,13 @@ import { forEachInWindow } from './window.js';
  */
 export const SCALE_PATCH = 'molbatch-scale-v2';
 
+/**
+ * Version 3: a cancel launches no more chunks and lets those in flight finish and count, so the
+ * results in the store and the cancelled batch's totals agree. Without it, a chunk that wrote its
+ * rows as the cancel came was left out of the totals.
+ */
+export const DRAIN_PATCH = 'molbatch-cancel-drain-v3';
+
 const { ingest } = proxyActivities<Activities>({
   startToCloseTimeout: '30 minutes',
   heartbeatTimeout: '1 minute',
@@ -38,12 +45,14 @@ const { completeBatch, recordBatchEvent } = proxyActivities<Activities>({
 /** Validates one batch: ingest, chunks in a sliding window, totals counted once, audit, webhook. */
 export async function validateBatch(input: ValidateBatchInput): Promise<BatchResult> {
   const v2 = patched(SCALE_PATCH);
+  const drain = v2 && patched(DRAIN_PATCH);
   const info = workflowInfo();
   const resume = v2 ? input.resume : undefined;
   const run: RunState = {
     state: resume ? 'validating' : 'ingesting',
     totals: emptyTotals(input.batchId, info.workflowId, 0, 0),
     v2,
+    drain,
   };
   if (resume) {
     run.totals.summary = resume.summary;
@@ -104,7 +113,8 @@ async function validateChunks(
   const budget = historyBudget(options.maxHistoryEvents);
   const pause = run.v2 ? () => historyFull(budget, options.concurrency) : undefined;
 
-  return forEachInWindow(input.resume?.cursor ?? 0, chunkCount, options.concurrency, async (chunkIndex) => {
+  const from = input.resume?.cursor ?? 0;
+  const work = async (chunkIndex: number) => {
     const chunk = { batchId, chunkIndex, chunkSize: options.chunkSize };
     if (ingested.namedOnly > 0) {
       // Only batches that set OPSIN options carry them, so older inputs stay as they were.
@@ -114,7 +124,23 @@ async function validateChunks(
     if (run.v2) {
       publishChunk(run);
     }
-  }, pause);
+  };
+  if (!run.drain) {
+    return forEachInWindow(from, chunkCount, options.concurrency, work, pause);
+  }
+
+  let cancel: unknown;
+  CancellationScope.current().cancelRequested.catch((error: unknown) => {
+    cancel = error;
+  });
+  // The chunks run where a cancel cannot reach them; the cancel only stops new launches.
+  const cursor = await CancellationScope.nonCancellable(() => forEachInWindow(
+    from, chunkCount, options.concurrency, work, () => cancel !== undefined || Boolean(pause?.()),
+  ));
+  if (cancel !== undefined) {
+    throw cancel;
+  }
+  return cursor;
 }
 
 async function finish(input: ValidateBatchInput, run: RunState, startedAtMs: number) {
