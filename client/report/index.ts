@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 
 import { loadRdkit } from '../../chem/rdkit.js';
-import { readConfig } from '../../common/config.js';
-import { BatchStore, describeStore, openStore, type Batch } from '../../store/index.js';
+import type { Batch, BatchStore } from '../../store/index.js';
+import { withStoredBatch } from '../stored-batch.js';
 import { collectReport, type ShownMolecule } from './collect.js';
 import { depict } from './depict.js';
 import { renderReport, type BatchInfo, type DrawnMolecule } from './html.js';
@@ -16,25 +16,14 @@ export interface ReportOptions {
 
 /** `molbatch report`: writes the batch's HTML report; returns what to print. */
 export async function reportCommand(batchId: string, options: ReportOptions): Promise<string> {
-  const config = readConfig();
-  const location = { url: config.databaseUrl, home: config.home };
-  const orm = await openStore(location);
-  try {
-    const store = new BatchStore(orm);
-    const batch = await store.readBatch(batchId);
-    if (batch === null) {
-      throw new Error(`no batch ${batchId} in ${describeStore(location)}`);
-    }
-
+  return withStoredBatch(batchId, async (store, batch) => {
     const data = await collectReport(store, batchId, options.maxDepictions);
     const info = await batchInfo(store, batch);
     const drawn = await drawAll(data.failing);
     const html = renderReport({ batch: info, data, drawn, generatedAt: new Date() });
     await fs.writeFile(options.out, html);
     return `report of ${batchId} (${data.total} molecules) written to ${options.out}\n`;
-  } finally {
-    await orm.close();
-  }
+  });
 }
 
 async function batchInfo(store: BatchStore, batch: Batch): Promise<BatchInfo> {
