@@ -1,9 +1,12 @@
 import type { MoleculeStatus } from '../common/types.js';
 import { oversizeReason, type InputLimits } from './budget.js';
-import { findWarnings } from './checks.js';
-import { problem, scoreOf, statusOf, type Finding } from './findings.js';
+import { INCHI_FAILURE, runChecks } from './checks.js';
+import { activeChecks, type ActiveChecks } from './config.js';
+import type { MoleculeContext } from './context.js';
+import { problem, scoreOf, statusOf, type CheckConfig, type Finding } from './findings.js';
 import { averageMass, hillFormula } from './formula.js';
 import { readGraph } from './graph.js';
+import { propertiesOf } from './properties.js';
 import { clearRdkitLog, takeRdkitLog } from './rdkit.js';
 import type { RDKitModule, RDKitMol } from './rdkit.js';
 
@@ -39,6 +42,10 @@ export interface ValidateOptions extends InputLimits {
   format?: StructureFormat;
   /** Compute the InChIKey, the slowest step; true by default. */
   inchi?: boolean;
+  /** Which checks run and at which severity; every check at its default when absent. */
+  checks?: CheckConfig;
+  /** Compute the Lipinski, Veber and count properties; true by default. */
+  properties?: boolean;
 }
 
 interface Input {
@@ -68,7 +75,7 @@ export function validateStructure(
   if (mol === null) return explainParseFailure(rdkit, input);
 
   try {
-    return describeMolecule(rdkit, mol, opts);
+    return describeMolecule(rdkit, mol, input, opts);
   } finally {
     mol.delete();
   }
@@ -114,48 +121,68 @@ function explainParseFailure(rdkit: RDKitModule, input: Input): StructureResult 
 function unreadable(input: Input, reason: string | null): StructureResult {
   const what = input.format === 'molfile' ? 'a molfile' : 'SMILES';
   const message = reason === null ? `could not be read as ${what}` : `could not be read: ${reason}`;
-  return problem('error', 'parse-error', message);
+  const kind = reason !== null && /ring closure|unclosed ring|ring bond/i.test(reason)
+    ? 'ring-closure'
+    : 'syntax';
+  return problem('error', 'parse-error', message, { kind });
 }
 
+// The text was read but the chemistry is impossible: an invalid structure (fail), not unread.
 function unsanitizable(reason: string | null): StructureResult {
-  if (reason === null) {
-    return problem('fail', 'sanitization', 'RDKit could not sanitize the structure');
-  }
-
-  if (/valence/i.test(reason)) return problem('fail', 'valence', reason);
-  if (/kekuli[sz]e/i.test(reason)) return problem('fail', 'kekulize', reason);
-  return problem('fail', 'sanitization', reason);
+  const message = reason ?? 'RDKit could not sanitize the structure';
+  const kind = reason === null ? 'other'
+    : /valence/i.test(reason) ? 'valence'
+      : /kekuli[sz]e/i.test(reason) ? 'kekulize' : 'other';
+  return problem('fail', 'parse-error', message, { severity: 'critical', kind });
 }
 
 function describeMolecule(
   rdkit: RDKitModule,
   mol: RDKitMol,
+  input: Input,
   opts: ValidateOptions,
 ): StructureResult {
   // RDKit reads some broken input (an unknown element in a molfile) into a dummy
   // atom and only reports it as a violated invariant in the log.
   const violation = violationReason(takeRdkitLog(rdkit));
-  if (violation !== null) return problem('error', 'parse-error', `could not be read: ${violation}`);
+  if (violation !== null) {
+    return problem('error', 'parse-error', `could not be read: ${violation}`, { kind: 'syntax' });
+  }
 
   // get_json throws on a molecule without atoms, so check the count first.
   if (mol.get_num_atoms() === 0) return problem('fail', 'empty', 'the structure has no atoms');
 
   const graph = readGraph(mol);
-  const inchi = opts.inchi === false ? { key: null, finding: null } : inchiKeyOf(rdkit, mol);
-  const findings = inchi.finding ? [...findWarnings(graph), inchi.finding] : findWarnings(graph);
+  const ctx: MoleculeContext = {
+    rdkit, mol, graph, text: input.text, format: input.format,
+    smiles: mol.get_smiles(), inchi: null, memo: new Map(),
+  };
+  const inchikey = opts.inchi === false ? null : addInchi(ctx);
+  const findings = runChecks(ctx, resolved(opts.checks));
 
   return {
     status: statusOf(findings),
     message: findings.map((finding) => finding.message).join('; '),
-    issues: findings.map((finding) => finding.code),
+    issues: [...new Set(findings.map((finding) => finding.code))],
     findings,
     score: scoreOf(findings),
-    canonicalSmiles: mol.get_smiles(),
-    inchikey: inchi.key,
+    canonicalSmiles: ctx.smiles,
+    inchikey,
     formula: hillFormula(graph.atoms),
     mw: averageMass(rdkit, graph.atoms),
-    properties: null,
+    properties: opts.properties === false ? null : propertiesOf(mol),
   };
+}
+
+const resolvedConfigs = new WeakMap<CheckConfig, ActiveChecks>();
+
+/** Resolves a batch's check configuration once, not once per molecule. */
+function resolved(config: CheckConfig | undefined): ActiveChecks {
+  if (config === undefined) return activeChecks(undefined);
+
+  let active = resolvedConfigs.get(config);
+  if (active === undefined) resolvedConfigs.set(config, (active = activeChecks(config)));
+  return active;
 }
 
 function rdkitReason(lines: string[]): string | null {
@@ -170,20 +197,22 @@ function violationReason(lines: string[]): string | null {
   return lines.some((line) => /Violation/.test(line)) ? rdkitReason(lines) : null;
 }
 
-function inchiKeyOf(
-  rdkit: RDKitModule,
-  mol: RDKitMol,
-): { key: string | null; finding: Finding | null } {
+/** Sets the context's InChI and returns the InChIKey; a failure is left for `inchi-failed`. */
+function addInchi(ctx: MoleculeContext): string | null {
   try {
-    const inchi = mol.get_inchi();
-    const key = inchi === '' ? '' : rdkit.get_inchikey_for_inchi(inchi);
-    if (key !== '') return { key, finding: null };
+    const inchi = ctx.mol.get_inchi();
+    const key = inchi === '' ? '' : ctx.rdkit.get_inchikey_for_inchi(inchi);
+    if (key !== '') {
+      ctx.inchi = inchi;
+      return key;
+    }
   } catch {
     // The WASM build throws a bare WebAssembly.Exception for some structures;
     // whatever RDKit logged is the only explanation available.
   }
 
-  const reason = rdkitReason(takeRdkitLog(rdkit));
-  const text = reason === null ? 'no InChI could be generated' : `no InChI: ${reason}`;
-  return { key: null, finding: { code: 'inchi-failed', severity: 'warning', message: text } };
+  const reason = rdkitReason(takeRdkitLog(ctx.rdkit));
+  const message = reason === null ? 'no InChI could be generated' : `no InChI: ${reason}`;
+  ctx.memo.set(INCHI_FAILURE, message);
+  return null;
 }

@@ -5,6 +5,7 @@ import {
   Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowFailedError,
 } from '@temporalio/client';
 
+import { parseCheckConfig } from '../chem/config.js';
 import { rootCause } from '../common/errors.js';
 import { MAIN_QUEUE } from '../common/queues.js';
 import type { BatchOptions, BatchProgress, BatchResult, ValidateBatchInput } from '../common/types.js';
@@ -101,9 +102,11 @@ export function newBatchId(): string {
 /** Only the batch options travel to the workflow; a caller's other fields stay here. */
 function batchOptions(chosen: StartOptions): BatchOptions {
   const keys: Array<keyof BatchOptions> = [
-    'chunkSize', 'concurrency', 'webhookUrl', 'webhookRetrySeconds', 'submitter', 'opsin',
+    'chunkSize', 'concurrency', 'webhookUrl', 'webhookRetrySeconds', 'submitter', 'opsin', 'checks',
   ];
   const picked = Object.fromEntries(keys.filter((k) => chosen[k] !== undefined).map((k) => [k, chosen[k]]));
+  // An unknown check code is the caller's mistake: say so before the batch starts.
+  if (chosen.checks !== undefined) parseCheckConfig(chosen.checks);
   return { ...DEFAULT_OPTIONS, ...picked };
 }
 

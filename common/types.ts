@@ -32,6 +32,19 @@ export interface OpsinNameOptions {
   stereoAsWarning?: boolean;
 }
 
+/** How much a finding matters; it sets the status and the score. */
+export type Severity = 'info' | 'warning' | 'error' | 'critical';
+
+/** Which checks a batch runs and at which severity; every default check when absent. */
+export interface CheckConfig {
+  /** Run only these checks (codes). */
+  only?: string[];
+  /** Run every check but these. */
+  skip?: string[];
+  /** Severity overrides by check code. */
+  severity?: Record<string, Severity>;
+}
+
 /** Per-batch options that travel in the workflow arguments (never secrets). */
 export interface BatchOptions {
   /** Records per chunk activity; 100 by default. */
@@ -46,6 +59,8 @@ export interface BatchOptions {
   submitter: string;
   /** How OPSIN reads the batch's names. */
   opsin?: OpsinNameOptions;
+  /** Which chemistry checks run and at which severity; the defaults when absent. */
+  checks?: CheckConfig;
 }
 
 /** Input of the `validateBatch` workflow; the batch id is also the workflow id. */

@@ -82,7 +82,9 @@ async function validate(input: ValidateBatchInput, run: RunState): Promise<Batch
       // Only batches that set OPSIN options carry them, so older inputs stay as they were.
       await convertNames(options.opsin ? { ...chunk, opsin: options.opsin } : chunk);
     }
-    addChunk(run.totals, await validateChunk(chunk));
+    // As with OPSIN: only batches that set checks carry them, so replays see the same input.
+    const input = options.checks ? { ...chunk, checks: options.checks } : chunk;
+    addChunk(run.totals, await validateChunk(input));
   });
 
   run.state = 'finishing';
