@@ -7,6 +7,8 @@ import { ensureTools, projectRoot } from '../workers/setup/index.js';
 import { auditCommand, migrateCommand } from './audit.js';
 import { Cleanup, wasInterrupted } from './cleanup.js';
 import { namesToConvert, opsinOptions, printConversions, withOpsinFlags } from './convert.js';
+import { reportCommand } from './report/index.js';
+import { resultsCommand } from './results.js';
 import { formatSummary, runBatch } from './run.js';
 import { openStack, say } from './stack.js';
 import { parseQueues, workerCommand } from './worker-command.js';
@@ -38,9 +40,9 @@ program.command('setup')
   });
 
 withOpsinFlags(program.command('run'))
-  .description('Validate FILE (CSV, TSV or .smi) and wait for the results')
-  .argument('<file>', 'the batch: CSV or TSV with a header, or a .smi file')
-  .option('-o, --out <path>', 'write one CSV row per input record')
+  .description('Validate FILE (CSV, TSV, .smi or SDF) and wait for the results')
+  .argument('<file>', 'the batch: CSV or TSV, a .smi file, or an SD file (.sdf, .sd, .mol)')
+  .option('-o, --out <path>', 'write one result per input record (.csv, .sdf or .jsonl)')
   .option('-s, --summary <path>', 'write the batch summary as JSON')
   .option('--webhook <url>', 'POST a signed summary here when the batch ends')
   .option('--chunk-size <n>', 'records per chunk activity', positiveInt, 100)
@@ -92,6 +94,25 @@ program.command('audit')
   .option('--json', 'print the rows as JSON')
   .action(async (batchId: string, opts: { json?: boolean }) => {
     process.stdout.write(await auditCommand(batchId, Boolean(opts.json)));
+  });
+
+program.command('report')
+  .description('Write a self-contained HTML report of a batch: summary, scores, findings, drawings')
+  .argument('<batch-id>', 'the batch id')
+  .option('-o, --out <path>', 'the HTML file to write', 'report.html')
+  .option('--max-depictions <n>', 'draw (and list) at most this many failing (and unreadable)'
+    + ' molecules', positiveInt, 50)
+  .action(async (batchId: string, opts: { out: string; maxDepictions: number }) => {
+    process.stdout.write(await reportCommand(batchId, opts));
+  });
+
+program.command('results')
+  .description('Write the stored results of a batch: one entry per input record, in order')
+  .argument('<batch-id>', 'the batch id')
+  .requiredOption('-o, --out <path>', 'the file to write')
+  .option('--format <format>', 'csv, sdf or jsonl (default: from the extension of --out)')
+  .action(async (batchId: string, opts: { out: string; format?: string }) => {
+    process.stdout.write(await resultsCommand(batchId, opts));
   });
 
 program.command('worker')

@@ -9,7 +9,7 @@ import { readConfig } from '../common/config.js';
 import { BatchStore, openStore } from '../store/index.js';
 import { BatchClient, batchUiUrl, type StartOptions } from './batches.js';
 import { Cleanup } from './cleanup.js';
-import { writeResultsCsv } from './export.js';
+import { outputFormatOf, writeResults } from './export.js';
 import { openStack, say, type Stack } from './stack.js';
 
 /** Options of `molbatch run`. */
@@ -40,6 +40,10 @@ export async function runBatch(file: string, options: RunOptions): Promise<RunSu
     throw new Error(`${file}: no such file`);
   }
 
+  // An unknown results type must stop the run before the batch, not after it.
+  if (options.out !== undefined) {
+    outputFormatOf(options.out);
+  }
   const config = readConfig();
   if (options.webhookUrl && !config.temporalAddress && !config.webhookSecret) {
     throw new Error('--webhook needs MOLBATCH_WEBHOOK_SECRET (the Standard Webhooks secret)');
@@ -135,7 +139,8 @@ async function writeOutputs(stack: Stack, summary: RunSummary, options: RunOptio
   if (options.out) {
     const orm = await openStore({ url: stack.config.databaseUrl, home: stack.config.home });
     try {
-      const rows = await writeResultsCsv(new BatchStore(orm), summary.batchId, options.out);
+      const format = outputFormatOf(options.out);
+      const rows = await writeResults(new BatchStore(orm), summary.batchId, options.out, format);
       if (rows !== summary.total) {
         throw new Error(`wrote ${rows} result rows for ${summary.total} records`);
       }

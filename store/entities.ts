@@ -36,6 +36,8 @@ export class InputRecord {
   conversionWarnings?: string | null;
   /** Why the record could not be read or converted; such a record ends as `error`. */
   readError?: string | null;
+  /** JSON object of the input's own properties (SD data items, other columns), in order. */
+  properties?: string | null;
 }
 
 /** The validation result of one record; unique per (batch, record index). */
@@ -115,6 +117,7 @@ export const InputRecordSchema = new EntitySchema<InputRecord>({
     converted: { type: 'text', nullable: true },
     conversionWarnings: { type: 'text', nullable: true },
     readError: { type: 'text', nullable: true },
+    properties: { type: 'text', nullable: true },
   },
   uniques: [{ name: 'input_records_batch_index_unique', properties: ['batchId', 'recordIndex'] }],
 });

@@ -11,6 +11,8 @@ export interface StagedRecord {
   name: string | null;
   input: string | null;
   readError: string | null;
+  /** The input's own properties (SD data items, other columns) in file order, or null. */
+  properties: Record<string, string> | null;
 }
 
 /** What OPSIN made of one record's name. */
@@ -36,6 +38,13 @@ export interface ResultRow {
   inchikey: string | null;
   formula: string | null;
   mw: number | null;
+  score: number | null;
+  /** Findings as the chemistry stored them: code, severity, message, atoms. */
+  findings: unknown[];
+  /** Descriptors and rule outcomes, or null when the molecule was not read. */
+  properties: Record<string, unknown> | null;
+  /** The input's own properties, in file order, or null. */
+  inputProperties: Record<string, string> | null;
 }
 
 /** Values of one audit event; the store makes it unique per (batch, event). */
@@ -75,10 +84,15 @@ export class BatchStore {
       return;
     }
 
-    await this.em().upsertMany(InputRecord, records.map((r) => ({ ...r, batchId })), {
+    const rows = records.map((r) => ({
+      ...r,
+      batchId,
+      properties: r.properties === null ? null : JSON.stringify(r.properties),
+    }));
+    await this.em().upsertMany(InputRecord, rows, {
       onConflictFields: ['batchId', 'recordIndex'],
       onConflictAction: 'merge',
-      onConflictMergeFields: ['line', 'name', 'input', 'readError'],
+      onConflictMergeFields: ['line', 'name', 'input', 'readError', 'properties'],
     });
   }
 
@@ -132,6 +146,11 @@ export class BatchStore {
     });
   }
 
+  /** Reads one batch row, or null when the store has no such batch. */
+  async readBatch(batchId: string): Promise<Batch | null> {
+    return this.em().findOne(Batch, { id: batchId });
+  }
+
   /** Reads the audit events of a batch in the order they were written. */
   async readAudit(batchId: string): Promise<AuditEvent[]> {
     return this.em().find(AuditEvent, { batchId }, { orderBy: { id: 'asc' } });
@@ -169,5 +188,13 @@ function joinRow(record: InputRecord, result: Result | undefined): ResultRow {
     inchikey: result?.inchikey ?? null,
     formula: result?.formula ?? null,
     mw: result?.mw ?? null,
+    score: result?.score ?? null,
+    findings: parseJson<unknown[]>(result?.findings) ?? [],
+    properties: parseJson<Record<string, unknown>>(result?.properties),
+    inputProperties: parseJson<Record<string, string>>(record.properties),
   };
+}
+
+function parseJson<T>(text: string | null | undefined): T | null {
+  return text ? (JSON.parse(text) as T) : null;
 }

@@ -41,9 +41,9 @@ describe('reading a batch source', () => {
     const records = await collect(readRecords(path.join(fixtures, 'small.smi')));
 
     expect(records).toEqual([
-      { recordIndex: 0, line: 1, name: 'ethanol', input: 'CCO', readError: null },
-      { recordIndex: 1, line: 3, name: 'benzene ring', input: 'c1ccccc1', readError: null },
-      { recordIndex: 2, line: 5, name: null, input: 'C1CC', readError: null },
+      { recordIndex: 0, line: 1, name: 'ethanol', input: 'CCO', readError: null, properties: null },
+      { recordIndex: 1, line: 3, name: 'benzene ring', input: 'c1ccccc1', readError: null, properties: null },
+      { recordIndex: 2, line: 5, name: null, input: 'C1CC', readError: null, properties: null },
     ]);
   });
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
 
 import { BatchStore, migrateStore, openStore, WebhookStore, type StoreLocation } from '../store/index.js';
+import { collect } from './helpers.js';
 import { requireMariadb } from './mariadb.js';
 
 const sqlite = (): StoreLocation => ({ home: fs.mkdtempSync(path.join(os.tmpdir(), 'molbatch-store-')) });
@@ -60,5 +61,18 @@ describe.each(locations)('the store on %s', (_name, locate) => {
     expect(others).toEqual([]);
     expect(delivery).toMatchObject({ status: 'delivered', attempts: 2, lastStatusCode: 200 });
     expect((await webhooks.readAttempts(id)).map((a) => a.statusCode)).toEqual([503, 200]);
+  });
+
+  test('input properties come back from the store with their keys in file order', async () => {
+    const store = new BatchStore(orm);
+    const properties = { zeta: '1', 'measured log solubility': '-0.77', alpha: 'line 1\nline 2' };
+    const record = { recordIndex: 0, line: 1, name: 'x', input: 'CCO', readError: null };
+
+    await store.stageRecords(batchId, [{ ...record, properties }]);
+    await store.stageRecords(batchId, [{ ...record, recordIndex: 1, properties: null }]);
+    const [page] = await collect(store.readResults(batchId));
+
+    expect(Object.entries(page[0].inputProperties ?? {})).toEqual(Object.entries(properties));
+    expect(page[1].inputProperties).toBeNull();
   });
 });
