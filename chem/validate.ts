@@ -1,5 +1,5 @@
 import type { MoleculeStatus } from '../common/types.js';
-import { oversizeReason, type InputLimits } from './budget.js';
+import { oversizeReason, tooManyAtomsReason, type InputLimits } from './budget.js';
 import { INCHI_FAILURE, runChecks } from './checks.js';
 import { activeChecks, type ActiveChecks } from './config.js';
 import type { MoleculeContext } from './context.js';
@@ -150,7 +150,10 @@ function describeMolecule(
   }
 
   // get_json throws on a molecule without atoms, so check the count first.
-  if (mol.get_num_atoms() === 0) return problem('fail', 'empty', 'the structure has no atoms');
+  const atomCount = mol.get_num_atoms();
+  if (atomCount === 0) return problem('fail', 'empty', 'the structure has no atoms');
+  const tooMany = tooManyAtomsReason(atomCount, opts);
+  if (tooMany !== null) return problem('error', 'too-large', tooMany);
 
   const graph = readGraph(mol);
   const ctx: MoleculeContext = {
