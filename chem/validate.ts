@@ -158,10 +158,15 @@ function describeMolecule(
   const graph = readGraph(mol);
   const ctx: MoleculeContext = {
     rdkit, mol, graph, text: input.text, format: input.format,
-    smiles: mol.get_smiles(), inchi: null, memo: new Map(),
+    smiles: mol.get_smiles(), inchi: null, memo: new Map(), owned: [],
   };
   const inchikey = opts.inchi === false ? null : addInchi(ctx);
-  const findings = runChecks(ctx, resolved(opts.checks));
+  let findings: Finding[];
+  try {
+    findings = runChecks(ctx, resolved(opts.checks));
+  } finally {
+    ctx.owned.forEach((owned) => owned.delete());
+  }
 
   return {
     status: statusOf(findings),
