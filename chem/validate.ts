@@ -194,8 +194,12 @@ function resolved(config: CheckConfig | undefined): ActiveChecks {
 }
 
 function rdkitReason(lines: string[]): string | null {
-  const reason = lines.find((line) => !LOG_NOISE.test(line));
-  if (reason === undefined) return null;
+  const found = lines.find((line) => !LOG_NOISE.test(line));
+  if (found === undefined) return null;
+
+  // RDKit prints some enum values as raw characters (a NUL for a query bond type).
+  // eslint-disable-next-line no-control-regex
+  const reason = found.replace(/[\u0000-\u001f]/g, '?');
 
   const position = lines.map((line) => /around position (\d+)/.exec(line)).find((m) => m !== null);
   return position ? `${reason} (around position ${position[1]})` : reason;
