@@ -12,6 +12,17 @@ function iodoniumFromPubchem(): string {
 }
 
 describe('smiles-roundtrip', () => {
+  test('an iron-sulfur complex of the HIV screen (line 35280) does not read back the same',
+    async () => {
+      const line = readFileSync('/work/shared/data/hiv.csv', 'utf8').split('\n')[35279];
+      const [finding] = await findingsOf(line.split(',')[0], 'smiles-roundtrip');
+
+      expect(line).toContain('[Fe+2]');
+      expect(finding.severity).toBe('error');
+      // RDKit writes the S-Fe bonds as dative (->) and reads them back in another order.
+      expect(finding.message).toMatch(/^canonical SMILES \S*->\[Fe\+2\]\S* reads back as \S+$/);
+    });
+
   test('propane drawn with a single-or-double query bond writes SMILES that reads back changed',
     async () => {
       const molfile = v2000('propane', [[0, 0, 0, 'C'], [1.299, 0.75, 0, 'C'], [2.598, 0, 0, 'C']],
