@@ -24,13 +24,16 @@ describe('molbatch run with a check configuration', () => {
   }, 300_000);
 
   test('a bad code in --checks stops the run before any batch starts, naming it', async () => {
-    const file = path.join(dir, 'checks.json');
+    const fresh = workDir();
+    const file = path.join(fresh, 'checks.json');
     fs.writeFileSync(file, JSON.stringify({ only: ['charged', 'isotopes'] }));
 
-    const run = await runCli(['run', input, '--checks', file], env);
+    const run = await runCli(['run', input, '--checks', file], {
+      MOLBATCH_HOME: path.join(fresh, '.molbatch'),
+    });
 
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/checks\.only\.1: unknown check code "isotopes"/);
-    expect(fs.existsSync(path.join(dir, '.molbatch'))).toBe(false);
+    expect(fs.existsSync(path.join(fresh, '.molbatch'))).toBe(false);
   }, 60_000);
 });
