@@ -1,7 +1,7 @@
 // How far molbatch's default checks agree with RDKit's MolStandardize validation messages
 // in pubchem-100k-validation.tsv: [FragmentValidation] against multiple-fragments (and the
 // fragment's name), [NeutralValidation] against charged, both ways. Run with
-// `npm run bench:agreement [-- TSV] [--molecules N]`; bench/chem/README-agreement.md explains it.
+// `npm run bench:agreement [-- TSV] [--molecules N]`; bench/chem/agreement.md explains it.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
