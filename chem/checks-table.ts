@@ -27,7 +27,7 @@ function row(check: CheckInfo, configurable: string): string {
     `${check.reason} |`;
 }
 
-/** Replaces the table between the markers of a README with the registry's; returns true if changed. */
+/** Replaces a README's table between the markers with the registry's; true if it changed. */
 export function updateReadme(path: string): boolean {
   const text = readFileSync(path, 'utf8');
   const start = text.indexOf(TABLE_START);
