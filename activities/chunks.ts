@@ -1,8 +1,10 @@
 import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
 
 import {
-  countKey, zeroCounts, type ChunkSummary, type OpsinNameOptions,
+  countKey, zeroCounts, type CheckConfig, type ChunkSummary, type OpsinNameOptions,
 } from '../common/types.js';
+import { parseCheckConfig } from '../chem/config.js';
 import { problem, scoreOf } from '../chem/findings.js';
 import type { Conversion, InputRecord, Result } from '../store/index.js';
 import type { ActivityDeps, ChemResult, NameConversion } from './deps.js';
@@ -12,6 +14,11 @@ export interface ChunkInput {
   batchId: string;
   chunkIndex: number;
   chunkSize: number;
+}
+
+/** Input of `validateChunk`: the chunk and the batch's check configuration when it has one. */
+export interface ValidateChunkInput extends ChunkInput {
+  checks?: CheckConfig;
 }
 
 /** Input of `convertNames`: the chunk and how OPSIN should read its names. */
@@ -47,14 +54,18 @@ export function convertNamesActivity({ store, opsin }: Pick<ActivityDeps, 'store
 
 /** Builds the activity that validates one chunk and stores one result per record. */
 export function validateChunkActivity({ store, chem }: Pick<ActivityDeps, 'store' | 'chem'>) {
-  return async function validateChunk(input: ChunkInput): Promise<ChunkSummary> {
+  return async function validateChunk(input: ValidateChunkInput): Promise<ChunkSummary> {
     const started = Date.now();
+    const checks = checkConfig(input.checks);
     const from = input.chunkIndex * input.chunkSize;
     const records = await store.readRecords(input.batchId, from, from + input.chunkSize);
 
     const readable = records.filter((r) => !r.readError && structureOf(r));
     const validated = await whileHeartbeating(
-      chem.validate(readable.map((r) => ({ index: r.recordIndex, structure: structureOf(r) as string }))),
+      chem.validate(
+        readable.map((r) => ({ index: r.recordIndex, structure: structureOf(r) as string })),
+        checks,
+      ),
     );
     const byIndex = new Map(validated.map((v) => [v.index, v]));
     const results = records.map((r) => toResult(r, byIndex.get(r.recordIndex)));
@@ -68,6 +79,16 @@ export function validateChunkActivity({ store, chem }: Pick<ActivityDeps, 'store
     });
     return summarise(input.chunkIndex, results);
   };
+}
+
+/** A bad check configuration cannot get better on retry, so it fails the batch at once. */
+function checkConfig(config: CheckConfig | undefined): CheckConfig | undefined {
+  if (config === undefined) return undefined;
+  try {
+    return parseCheckConfig(config);
+  } catch (err) {
+    throw ApplicationFailure.nonRetryable((err as Error).message, 'InvalidCheckConfig');
+  }
 }
 
 function toConversion(recordIndex: number, answer: NameConversion): Conversion {

@@ -1,7 +1,7 @@
 import type { Got } from 'got';
 
 import type { ChemRecordResult } from '../chem/thread.js';
-import type { OpsinNameOptions } from '../common/types.js';
+import type { CheckConfig, OpsinNameOptions } from '../common/types.js';
 import type { BatchStore, WebhookStore } from '../store/index.js';
 
 /** What the chemistry pool answers for one structure. */
@@ -9,7 +9,10 @@ export type ChemResult = ChemRecordResult;
 
 /** Validates structures in worker threads. */
 export interface ChemValidator {
-  validate(records: Array<{ index: number; structure: string }>): Promise<ChemResult[]>;
+  validate(
+    records: Array<{ index: number; structure: string }>,
+    checks?: CheckConfig,
+  ): Promise<ChemResult[]>;
 }
 
 /** OPSIN's answer for one name. */

@@ -8,7 +8,9 @@ import { recordBatchEventActivity } from './audit.js';
 
 export type { ActivityDeps, ChemValidator, NameConverter } from './deps.js';
 export type { IngestInput, IngestOutput } from './ingest.js';
-export type { ChunkInput, ConvertNamesInput, ConvertNamesOutput } from './chunks.js';
+export type {
+  ChunkInput, ConvertNamesInput, ConvertNamesOutput, ValidateChunkInput,
+} from './chunks.js';
 export type { CompleteBatchInput } from './complete.js';
 export type { DeliverWebhookInput, DeliverWebhookOutput, FailWebhookInput } from './webhook.js';
 export type { RecordBatchEventInput } from './audit.js';

@@ -1,8 +1,7 @@
-import type { MoleculeStatus } from '../common/types.js';
+import type { MoleculeStatus, Severity } from '../common/types.js';
 import type { StructureResult } from './validate.js';
 
-/** How much a finding matters; it sets the status and the score. */
-export type Severity = 'info' | 'warning' | 'error' | 'critical';
+export type { CheckConfig, Severity } from '../common/types.js';
 
 /** One finding on a molecule: a stable kebab-case code, its severity and its text. */
 export interface Finding {
@@ -11,16 +10,8 @@ export interface Finding {
   message: string;
   /** Indexes of the atoms involved, when the finding is about particular atoms. */
   atoms?: number[];
-}
-
-/** Which checks a batch runs and at which severity; every default check when absent. */
-export interface CheckConfig {
-  /** Run only these checks. */
-  only?: string[];
-  /** Run every check but these. */
-  skip?: string[];
-  /** Severity overrides by check code. */
-  severity?: Record<string, Severity>;
+  /** What kind of parse error: `valence`, `kekulize`, `ring-closure`, `syntax` or `other`. */
+  kind?: string;
 }
 
 /** Score points lost per finding of each severity; the score starts at 100. */
@@ -44,15 +35,22 @@ export function statusOf(findings: readonly Finding[]): MoleculeStatus {
 }
 
 /** The result of a structure that stops at one finding: unread (error) or invalid (fail). */
-export function problem(status: MoleculeStatus, code: string, message: string): StructureResult {
-  const severity: Severity = status === 'error' ? 'critical' : 'error';
+export function problem(
+  status: MoleculeStatus,
+  code: string,
+  message: string,
+  detail: { severity?: Severity; kind?: string } = {},
+): StructureResult {
+  const severity: Severity = detail.severity ?? (status === 'error' ? 'critical' : 'error');
+  const finding: Finding = detail.kind ? { code, severity, message, kind: detail.kind } :
+    { code, severity, message };
   // An unreadable record has nothing to score.
-  const score = status === 'error' ? 0 : scoreOf([{ code, severity, message }]);
+  const score = status === 'error' ? 0 : scoreOf([finding]);
   return {
     status,
     message,
     issues: [code],
-    findings: [{ code, severity, message }],
+    findings: [finding],
     score,
     canonicalSmiles: null,
     inchikey: null,

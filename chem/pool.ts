@@ -10,12 +10,14 @@ import {
   overBudgetResult,
   type InputLimits,
 } from './budget.js';
+import { parseCheckConfig } from './config.js';
+import type { CheckConfig } from './findings.js';
 import type { ChemRecord, ChemRecordResult, ChemTask } from './thread.js';
 
 /** A pool of worker threads, each with its own RDKit instance. */
 export interface ChemPool {
   /** Validates the records across the threads; results come back in input order. */
-  validate(records: ChemRecord[]): Promise<ChemRecordResult[]>;
+  validate(records: ChemRecord[], checks?: CheckConfig): Promise<ChemRecordResult[]>;
   /** Stops the threads, even one stuck in RDKit; pending work is rejected. */
   close(): Promise<void>;
   /** Number of worker threads. */
@@ -37,6 +39,7 @@ interface Runner {
   limits: InputLimits;
   recordBudgetMs: number;
   maxSliceBudgetMs: number;
+  checks?: CheckConfig;
 }
 
 // Small enough that a chunk of 100 records keeps every thread busy.
@@ -58,14 +61,22 @@ export function createChemPool(opts: ChemPoolOptions = {}): ChemPool {
   });
   const runner: Runner = {
     piscina,
-    limits: { maxInputLength: opts.maxInputLength, maxMolfileLength: opts.maxMolfileLength },
+    limits: {
+      maxInputLength: opts.maxInputLength,
+      maxMolfileLength: opts.maxMolfileLength,
+      maxAtoms: opts.maxAtoms,
+    },
     recordBudgetMs: positive('recordBudgetMs', opts.recordBudgetMs ?? DEFAULT_RECORD_BUDGET_MS),
     maxSliceBudgetMs: positive('maxSliceBudgetMs', opts.maxSliceBudgetMs ?? DEFAULT_SLICE_CAP_MS),
   };
 
   return {
     threads,
-    validate: (records) => validateInSlices(runner, records, threads),
+    validate: (records, checks) => {
+      // A bad configuration fails here, once, rather than in every thread.
+      const config = checks === undefined ? undefined : parseCheckConfig(checks);
+      return validateInSlices({ ...runner, checks: config }, records, threads);
+    },
     // destroy() terminates the threads, so a structure stuck in RDKit cannot hold it up.
     close: () => piscina.destroy(),
   };
@@ -115,7 +126,8 @@ async function runWithBudget(
   });
 
   try {
-    const task: ChemTask = { records, limits: runner.limits, started: port2 };
+    const { limits, checks } = runner;
+    const task: ChemTask = { records, limits, checks, started: port2 };
     // Piscina terminates the thread of an aborted task and starts a replacement.
     return await runner.piscina.run(task, { signal: controller.signal, transferList: [port2] });
   } catch (err) {

@@ -1,20 +1,28 @@
 import type { MoleculeStatus } from '../common/types.js';
-import { oversizeReason, type InputLimits } from './budget.js';
-import { findWarnings } from './checks.js';
-import { problem, scoreOf, statusOf, type Finding } from './findings.js';
+import { oversizeReason, tooManyAtomsReason, type InputLimits } from './budget.js';
+import { INCHI_FAILURE, runChecks } from './checks.js';
+import { activeChecks, type ActiveChecks } from './config.js';
+import type { MoleculeContext } from './context.js';
+import { problem, scoreOf, statusOf, type CheckConfig, type Finding } from './findings.js';
 import { averageMass, hillFormula } from './formula.js';
 import { readGraph } from './graph.js';
+import { propertiesOf } from './properties.js';
+import {
+  explainParseFailure, parseMol, rdkitReason, readInput, violationReason,
+  type Input, type StructureFormat,
+} from './reading.js';
 import { clearRdkitLog, takeRdkitLog } from './rdkit.js';
 import type { RDKitModule, RDKitMol } from './rdkit.js';
 
 export { elementSymbol } from './formula.js';
+export type { StructureFormat } from './reading.js';
 
 /** What validating one structure found, with the computed values when it could be read. */
 export interface StructureResult {
   status: MoleculeStatus;
   /** Empty for pass; the findings or the reason in plain words otherwise. */
   message: string;
-  /** Stable kebab-case codes of every finding, e.g. `valence`, `multiple-fragments`. */
+  /** Stable kebab-case codes of every finding, e.g. `parse-error`, `multiple-fragments`. */
   issues: string[];
   /** Every finding with its severity, message and atoms. */
   findings: Finding[];
@@ -30,25 +38,17 @@ export interface StructureResult {
   properties: Record<string, number | boolean> | null;
 }
 
-/** How to read the text of a structure. */
-export type StructureFormat = 'auto' | 'smiles' | 'molfile';
-
 /** Options of `validateStructure`. */
 export interface ValidateOptions extends InputLimits {
   /** `auto` (default) reads a molfile when the text looks like one, SMILES otherwise. */
   format?: StructureFormat;
   /** Compute the InChIKey, the slowest step; true by default. */
   inchi?: boolean;
+  /** Which checks run and at which severity; every check at its default when absent. */
+  checks?: CheckConfig;
+  /** Compute the Lipinski, Veber and count properties; true by default. */
+  properties?: boolean;
 }
-
-interface Input {
-  text: string;
-  format: 'smiles' | 'molfile';
-}
-
-// Lines of RDKit's invariant reports that frame the actual reason.
-const LOG_NOISE =
-  /^(\*+|(Pre|Post)-condition Violation|Invariant Violation|Violation occurred.*|Failed Expression.*)$/;
 
 /** Validates one SMILES or molfile text with RDKit; never throws for a bad structure. */
 export function validateStructure(
@@ -68,122 +68,85 @@ export function validateStructure(
   if (mol === null) return explainParseFailure(rdkit, input);
 
   try {
-    return describeMolecule(rdkit, mol, opts);
+    return describeMolecule(rdkit, mol, input, opts);
   } finally {
     mol.delete();
   }
 }
 
-function readInput(structure: string, format: StructureFormat): Input | null {
-  if (structure.trim() === '') return null;
-
-  const molfile = format === 'molfile' || (format === 'auto' && looksLikeMolfile(structure));
-  if (molfile) return { text: structure, format: 'molfile' };
-  return { text: structure.trim(), format: 'smiles' };
-}
-
-function looksLikeMolfile(text: string): boolean {
-  if (text.includes('M  END')) return true;
-
-  const countsLine = text.split(/\r?\n/, 4)[3];
-  return countsLine !== undefined && /V[23]000\s*$/.test(countsLine);
-}
-
-function parseMol(rdkit: RDKitModule, input: Input, sanitize: boolean): RDKitMol | null {
-  // Molfiles keep explicit H atoms by default; drop them so the canonical
-  // SMILES matches what the same molecule gives as SMILES.
-  const details = input.format === 'molfile' ? { sanitize, removeHs: true } : { sanitize };
-  const mol = rdkit.get_mol(input.text, JSON.stringify(details));
-  if (mol === null || mol.is_valid()) return mol;
-
-  mol.delete();
-  return null;
-}
-
-function explainParseFailure(rdkit: RDKitModule, input: Input): StructureResult {
-  const reason = rdkitReason(takeRdkitLog(rdkit));
-
-  const raw = parseMol(rdkit, input, false);
-  try {
-    return raw === null ? unreadable(input, reason) : unsanitizable(reason);
-  } finally {
-    raw?.delete();
-  }
-}
-
-function unreadable(input: Input, reason: string | null): StructureResult {
-  const what = input.format === 'molfile' ? 'a molfile' : 'SMILES';
-  const message = reason === null ? `could not be read as ${what}` : `could not be read: ${reason}`;
-  return problem('error', 'parse-error', message);
-}
-
-function unsanitizable(reason: string | null): StructureResult {
-  if (reason === null) {
-    return problem('fail', 'sanitization', 'RDKit could not sanitize the structure');
-  }
-
-  if (/valence/i.test(reason)) return problem('fail', 'valence', reason);
-  if (/kekuli[sz]e/i.test(reason)) return problem('fail', 'kekulize', reason);
-  return problem('fail', 'sanitization', reason);
-}
-
 function describeMolecule(
   rdkit: RDKitModule,
   mol: RDKitMol,
+  input: Input,
   opts: ValidateOptions,
 ): StructureResult {
   // RDKit reads some broken input (an unknown element in a molfile) into a dummy
   // atom and only reports it as a violated invariant in the log.
   const violation = violationReason(takeRdkitLog(rdkit));
-  if (violation !== null) return problem('error', 'parse-error', `could not be read: ${violation}`);
+  if (violation !== null) {
+    return problem('error', 'parse-error', `could not be read: ${violation}`, { kind: 'syntax' });
+  }
 
   // get_json throws on a molecule without atoms, so check the count first.
-  if (mol.get_num_atoms() === 0) return problem('fail', 'empty', 'the structure has no atoms');
+  const atomCount = mol.get_num_atoms();
+  if (atomCount === 0) return problem('fail', 'empty', 'the structure has no atoms');
+  const tooMany = tooManyAtomsReason(atomCount, opts);
+  if (tooMany !== null) return problem('error', 'too-large', tooMany);
 
   const graph = readGraph(mol);
-  const inchi = opts.inchi === false ? { key: null, finding: null } : inchiKeyOf(rdkit, mol);
-  const findings = inchi.finding ? [...findWarnings(graph), inchi.finding] : findWarnings(graph);
+  const ctx: MoleculeContext = {
+    rdkit, mol, graph, text: input.text, format: input.format,
+    smiles: mol.get_smiles(), inchi: null, memo: new Map(), owned: [],
+  };
+  const inchikey = opts.inchi === false ? null : addInchi(ctx);
+  let findings: Finding[];
+  try {
+    findings = runChecks(ctx, resolved(opts.checks));
+  } finally {
+    ctx.owned.forEach((owned) => owned.delete());
+  }
 
   return {
     status: statusOf(findings),
     message: findings.map((finding) => finding.message).join('; '),
-    issues: findings.map((finding) => finding.code),
+    issues: [...new Set(findings.map((finding) => finding.code))],
     findings,
     score: scoreOf(findings),
-    canonicalSmiles: mol.get_smiles(),
-    inchikey: inchi.key,
+    canonicalSmiles: ctx.smiles,
+    inchikey,
     formula: hillFormula(graph.atoms),
     mw: averageMass(rdkit, graph.atoms),
-    properties: null,
+    properties: opts.properties === false ? null : propertiesOf(mol),
   };
 }
 
-function rdkitReason(lines: string[]): string | null {
-  const reason = lines.find((line) => !LOG_NOISE.test(line));
-  if (reason === undefined) return null;
+const resolvedConfigs = new WeakMap<CheckConfig, ActiveChecks>();
 
-  const position = lines.map((line) => /around position (\d+)/.exec(line)).find((m) => m !== null);
-  return position ? `${reason} (around position ${position[1]})` : reason;
+/** Resolves a batch's check configuration once, not once per molecule. */
+function resolved(config: CheckConfig | undefined): ActiveChecks {
+  if (config === undefined) return activeChecks(undefined);
+
+  let active = resolvedConfigs.get(config);
+  if (active === undefined) resolvedConfigs.set(config, (active = activeChecks(config)));
+  return active;
 }
 
-function violationReason(lines: string[]): string | null {
-  return lines.some((line) => /Violation/.test(line)) ? rdkitReason(lines) : null;
-}
-
-function inchiKeyOf(
-  rdkit: RDKitModule,
-  mol: RDKitMol,
-): { key: string | null; finding: Finding | null } {
+/** Sets the context's InChI and returns the InChIKey; a failure is left for `inchi-failed`. */
+function addInchi(ctx: MoleculeContext): string | null {
   try {
-    const inchi = mol.get_inchi();
-    const key = inchi === '' ? '' : rdkit.get_inchikey_for_inchi(inchi);
-    if (key !== '') return { key, finding: null };
+    const inchi = ctx.mol.get_inchi();
+    const key = inchi === '' ? '' : ctx.rdkit.get_inchikey_for_inchi(inchi);
+    if (key !== '') {
+      ctx.inchi = inchi;
+      return key;
+    }
   } catch {
     // The WASM build throws a bare WebAssembly.Exception for some structures;
     // whatever RDKit logged is the only explanation available.
   }
 
-  const reason = rdkitReason(takeRdkitLog(rdkit));
-  const text = reason === null ? 'no InChI could be generated' : `no InChI: ${reason}`;
-  return { key: null, finding: { code: 'inchi-failed', severity: 'warning', message: text } };
+  const reason = rdkitReason(takeRdkitLog(ctx.rdkit));
+  const message = reason === null ? 'no InChI could be generated' : `no InChI: ${reason}`;
+  ctx.memo.set(INCHI_FAILURE, message);
+  return null;
 }

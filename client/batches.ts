@@ -6,6 +6,7 @@ import {
   Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowFailedError,
 } from '@temporalio/client';
 
+import { parseCheckConfig } from '../chem/config.js';
 import { readConfig } from '../common/config.js';
 import { rootCause } from '../common/errors.js';
 import type { MoleculeResult, ValidateMoleculeInput } from '../common/molecule.js';
@@ -166,9 +167,13 @@ export function newBatchId(): string {
 function batchOptions(chosen: StartOptions): BatchOptions {
   const keys: Array<keyof BatchOptions> = [
     'chunkSize', 'concurrency', 'webhookUrl', 'webhookRetrySeconds', 'submitter', 'opsin',
-    'maxHistoryEvents',
+    'maxHistoryEvents', 'checks',
   ];
-  const picked = Object.fromEntries(keys.filter((k) => chosen[k] !== undefined).map((k) => [k, chosen[k]]));
+  const picked = Object.fromEntries(
+    keys.filter((k) => chosen[k] !== undefined).map((k) => [k, chosen[k]]),
+  );
+  // An unknown check code is the caller's mistake: say so before the batch starts.
+  if (chosen.checks !== undefined) parseCheckConfig(chosen.checks);
   return { ...DEFAULT_OPTIONS, ...picked };
 }
 

@@ -32,6 +32,19 @@ export interface OpsinNameOptions {
   stereoAsWarning?: boolean;
 }
 
+/** How much a finding matters; it sets the status and the score. */
+export type Severity = 'info' | 'warning' | 'error' | 'critical';
+
+/** Which checks a batch runs and at which severity; every default check when absent. */
+export interface CheckConfig {
+  /** Run only these checks (codes). */
+  only?: string[];
+  /** Run every check but these. */
+  skip?: string[];
+  /** Severity overrides by check code. */
+  severity?: Record<string, Severity>;
+}
+
 /** Per-batch options that travel in the workflow arguments (never secrets). */
 export interface BatchOptions {
   /** Records per chunk activity; 100 by default. */
@@ -48,6 +61,8 @@ export interface BatchOptions {
   opsin?: OpsinNameOptions;
   /** Events a run's history may reach before it continues as new; 8,000 and at most that. */
   maxHistoryEvents?: number;
+  /** Which chemistry checks run and at which severity; the defaults when absent. */
+  checks?: CheckConfig;
 }
 
 /** What a run hands the next when it continues as new: a cursor and counts, never records. */

@@ -120,7 +120,9 @@ async function validateChunks(
       // Only batches that set OPSIN options carry them, so older inputs stay as they were.
       await lane.convertNames(options.opsin ? { ...chunk, opsin: options.opsin } : chunk);
     }
-    addChunk(run.totals, await lane.validateChunk(chunk));
+    // As with OPSIN: only batches that set checks carry them, so replays see the same input.
+    const checked = options.checks ? { ...chunk, checks: options.checks } : chunk;
+    addChunk(run.totals, await lane.validateChunk(checked));
     if (run.v2) {
       publishChunk(run);
     }
