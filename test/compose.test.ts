@@ -51,7 +51,7 @@ describe('docker-compose.yml', () => {
   test('docker compose config accepts it, with Temporal, its UI, MySQL, migrate and the workers', () => {
     expect(Object.keys(services).sort()).toEqual([
       'migrate', 'mysql', 'search-attributes', 'temporal', 'temporal-ui',
-      'worker', 'worker-chem', 'worker-opsin',
+      'worker', 'worker-chem', 'worker-fast', 'worker-opsin',
     ]);
   });
 
