@@ -1,14 +1,17 @@
-"""Times the default check set on native RDKit in worker processes, for bench/chem/run.mjs.
+"""The default check set on native RDKit in worker processes, timed round by round for run.mjs.
 
 python native.py --input SMILES.txt --registry CHECKS.json --chem-dir chem --processes N
     --out RESULTS.json
 
-Prints one JSON line (processes, molecules, seconds, RDKit version); writes the issue codes of
-every molecule and the findings counted by code to --out for the agreement table.
+Loads the SMILES, starts the processes, validates a few slices untimed and prints a JSON line
+with `ready`. Then each stdin line `{"start": S, "end": E}` validates SMILES S to E-1 and prints
+`{"seconds": wall, "cpuSeconds": cpu}` (cpu: this process and its workers). At the end of stdin it
+writes the issue codes of every molecule validated and the findings counted by code to --out.
 """
 import argparse
 import json
 import multiprocessing
+import os
 import sys
 import time
 from pathlib import Path
@@ -22,6 +25,8 @@ import native_validate  # noqa: E402
 
 # Same slice size as chem/pool.ts hands to a thread.
 MAX_SLICE = 25
+WARM_SLICES_PER_WORKER = 2
+TICKS = os.sysconf('SC_CLK_TCK')
 STATE = {}
 
 
@@ -43,12 +48,21 @@ def slices_of(items, workers):
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def timed_run(pool, smiles, workers):
-    """Validates every SMILES once untimed per worker, then once timed; results and seconds."""
-    pool.map(validate_slice, slices_of(smiles[:workers * MAX_SLICE * 2], workers), chunksize=1)
-    started = time.perf_counter()
+def cpu_seconds(pool):
+    """CPU time of this process and of the pool's workers so far (Linux /proc)."""
+    total = time.process_time()
+    for worker in pool._pool:  # noqa: SLF001 -- the pool keeps no public list of its pids
+        fields = Path(f'/proc/{worker.pid}/stat').read_text().rsplit(')', 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / TICKS
+    return total
+
+
+def timed_round(pool, smiles, workers):
+    """Validates the SMILES across the workers; results, wall and CPU seconds."""
+    cpu, wall = cpu_seconds(pool), time.perf_counter()
     parts = pool.map(validate_slice, slices_of(smiles, workers), chunksize=1)
-    return [r for part in parts for r in part], time.perf_counter() - started
+    wall, cpu = time.perf_counter() - wall, cpu_seconds(pool) - cpu
+    return [r for part in parts for r in part], wall, cpu
 
 
 def summary(results):
@@ -60,11 +74,29 @@ def summary(results):
     return {'issues': [r['issues'] for r in results], 'findingCounts': counts}
 
 
+def serve(pool, smiles, processes):
+    """Answers each round asked on stdin; the results of every round, in order."""
+    warm = smiles[:processes * MAX_SLICE * WARM_SLICES_PER_WORKER]
+    pool.map(validate_slice, slices_of(warm, processes), chunksize=1)
+    say({'ready': True, 'rdkit': rdkit.__version__})
+    results = []
+    for line in sys.stdin:
+        ask = json.loads(line)
+        done, wall, cpu = timed_round(pool, smiles[ask['start']:ask['end']], processes)
+        results.extend(done)
+        say({'seconds': wall, 'cpuSeconds': cpu})
+    return results
+
+
+def say(message):
+    """One JSON line to run.mjs."""
+    print(json.dumps(message), flush=True)
+
+
 def main():
-    """Parses the arguments, runs the pool, prints the timing and writes the findings."""
+    """Reads the arguments, starts the processes and serves the rounds."""
     args = arguments()
-    smiles = Path(args.input).read_text(encoding='utf-8').split('\n')
-    smiles = [s for s in smiles if s != '']
+    smiles = [s for s in Path(args.input).read_text(encoding='utf-8').split('\n') if s != '']
     registry = [tuple(row) for row in json.loads(Path(args.registry).read_text())]
     missing = [code for code, _ in registry if code not in native_validate.KNOWN_CODES]
     if missing:
@@ -72,10 +104,8 @@ def main():
 
     context = multiprocessing.get_context('fork')
     with context.Pool(args.processes, start, (registry, args.chem_dir)) as pool:
-        results, seconds = timed_run(pool, smiles, args.processes)
+        results = serve(pool, smiles, args.processes)
     Path(args.out).write_text(json.dumps(summary(results)))
-    print(json.dumps({'processes': args.processes, 'molecules': len(results),
-                      'seconds': seconds, 'rdkit': rdkit.__version__}))
 
 
 def arguments():
