@@ -7,6 +7,8 @@ export interface InputLimits {
   maxInputLength?: number;
   /** Longest molfile read, in characters; 1,000,000 by default (about 10,000 atoms). */
   maxMolfileLength?: number;
+  /** Most atoms (hydrogens included when drawn) a read structure may have; 1,000 by default. */
+  maxAtoms?: number;
 }
 
 /** Default of `maxInputLength`, in characters. */
@@ -16,6 +18,11 @@ export const DEFAULT_MAX_INPUT_LENGTH = 20_000;
 // about 50 times what SMILES needs for the same molecule.
 /** Default of `maxMolfileLength`, in characters. */
 export const DEFAULT_MAX_MOLFILE_LENGTH = 1_000_000;
+
+// Checks and descriptors grow faster than linearly with size; beyond this the
+// WASM build takes seconds per structure, and small-molecule rules mean little.
+/** Default of `maxAtoms`. */
+export const DEFAULT_MAX_ATOMS = 1_000;
 
 /** Default time one record may take on RDKit, in ms. */
 export const DEFAULT_RECORD_BUDGET_MS = 10_000;
@@ -38,6 +45,13 @@ export function oversizeReason(
   const option = format === 'molfile' ? 'maxMolfileLength' : 'maxInputLength';
   return `the ${what} has ${count(text.length)} characters, ` +
     `more than the limit of ${count(limit)} (${option})`;
+}
+
+/** Why a read molecule has too many atoms to check, or null when it is within the limit. */
+export function tooManyAtomsReason(atoms: number, limits: InputLimits): string | null {
+  const limit = limits.maxAtoms ?? DEFAULT_MAX_ATOMS;
+  if (atoms <= limit) return null;
+  return `the structure has ${count(atoms)} atoms, more than the limit of ${count(limit)} (maxAtoms)`;
 }
 
 /** The result of a structure that RDKit did not finish within the budget. */

@@ -18,34 +18,48 @@ const fragmentPatterns = perModule((rdkit) =>
 
 /** More than one fragment, naming those that are known salts or solvents. */
 export const multipleFragments: CheckRun = (ctx) => {
-  const fragment = fragmentOf(ctx.graph);
-  const count = new Set(fragment).size;
+  const count = new Set(fragments(ctx)).size;
   if (count < 2) return [];
 
-  const known = knownFragments(ctx, fragment);
-  const names = known.length > 0 ? `: ${known.join(', ')}` : '';
-  return [{ message: `${count} disconnected fragments${names}` }];
+  const names = knownFragments(ctx).map((known) => known.name);
+  const named = names.length > 0 ? `: ${names.join(', ')}` : '';
+  return [{ message: `${count} disconnected fragments${named}` }];
 };
 
-/** Names of the salt and solvent patterns that match one whole fragment each. */
-export function knownFragments(ctx: MoleculeContext, fragment: number[]): string[] {
+/** A fragment that is wholly one recognised salt or solvent. */
+export interface KnownFragment {
+  name: string;
+  atoms: number[];
+}
+
+/** The fragment number of every atom, computed once per molecule. */
+function fragments(ctx: MoleculeContext): number[] {
+  return memo(ctx, 'fragments', () => fragmentOf(ctx.graph));
+}
+
+/** The salt and solvent patterns that each cover one whole fragment, in file order. */
+export function knownFragments(ctx: MoleculeContext): KnownFragment[] {
+  return memo(ctx, 'knownFragments', () => findKnownFragments(ctx, fragments(ctx)));
+}
+
+function findKnownFragments(ctx: MoleculeContext, fragment: number[]): KnownFragment[] {
   const members = new Map<number, number[]>();
   fragment.forEach((f, atom) => members.set(f, [...(members.get(f) ?? []), atom]));
   const sizes = new Set([...members.values()].map((atoms) => atoms.length));
 
-  const names: string[] = [];
+  const known: KnownFragment[] = [];
   for (const pattern of fragmentPatterns(ctx.rdkit)) {
     // A pattern can only cover a fragment of its own size: most never reach the matcher.
     if (!sizes.has(pattern.size)) continue;
 
-    const whole = matchesOf(ctx.mol, pattern).some((match) => {
+    const whole = matchesOf(ctx.mol, pattern).find((match) => {
       const home = fragment[match[0]];
       const size = (members.get(home) as number[]).length;
       return size === match.length && match.every((atom) => fragment[atom] === home);
     });
-    if (whole) names.push(pattern.name);
+    if (whole) known.push({ name: pattern.name, atoms: whole });
   }
-  return names;
+  return known;
 }
 
 /** A net formal charge other than zero. */
@@ -70,9 +84,16 @@ export const isotope: CheckRun = ({ graph }) => {
   return [{ message: `isotope label on ${plural(atoms.length, 'atom')}`, atoms }];
 };
 
-/** Elements outside the organic set. */
-export const unusualElement: CheckRun = ({ graph }) => {
-  const atoms = indexesWhere(graph.atoms, (atom) => atom.z > 0 && !ORGANIC.has(atom.z));
+/** Elements outside the organic set, except counterions that multiple-fragments names. */
+export const unusualElement: CheckRun = (ctx) => {
+  const { graph } = ctx;
+  const unusual = (z: number): boolean => z > 0 && !ORGANIC.has(z);
+  if (!graph.atoms.some((atom) => unusual(atom.z))) return [];
+
+  // Sodium in a sodium salt is named as a counterion already; only bound metals count here.
+  const salt = new Set(fragments(ctx)).size > 1;
+  const counterions = new Set(salt ? knownFragments(ctx).flatMap((known) => known.atoms) : []);
+  const atoms = indexesWhere(graph.atoms, (atom, i) => unusual(atom.z) && !counterions.has(i));
   if (atoms.length === 0) return [];
   const symbols = [...new Set(atoms.map((a) => elementSymbol(graph.atoms[a].z)))];
   return [{ message: `unusual element ${symbols.join(', ')}`, atoms }];
@@ -97,7 +118,7 @@ export function heavyAtoms(ctx: MoleculeContext): number {
   return memo(ctx, 'heavyAtoms', () => ctx.graph.atoms.filter((atom) => atom.z !== 1).length);
 }
 
-function indexesWhere<T>(items: T[], test: (item: T) => boolean): number[] {
-  return items.flatMap((item, index) => (test(item) ? [index] : []));
+function indexesWhere<T>(items: T[], test: (item: T, index: number) => boolean): number[] {
+  return items.flatMap((item, index) => (test(item, index) ? [index] : []));
 }
 

@@ -15,6 +15,8 @@ export interface MoleculeContext {
   inchi: string | null;
   /** Values that several checks share, computed on first use. */
   memo: Map<string, unknown>;
+  /** Molecules made while checking (a copy with explicit Hs); freed with the molecule. */
+  owned: RDKitMol[];
 }
 
 /** One thing a check found: its message and the atoms involved. */

@@ -67,11 +67,6 @@ export function fragmentOf(graph: Graph): number[] {
   });
 }
 
-/** Number of disconnected fragments. */
-export function countFragments(graph: Graph): number {
-  return new Set(fragmentOf(graph)).size;
-}
-
 /** Sum of the formal charges. */
 export function netCharge(atoms: Atom[]): number {
   return atoms.reduce((sum, atom) => sum + atom.chg, 0);

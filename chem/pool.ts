@@ -61,7 +61,11 @@ export function createChemPool(opts: ChemPoolOptions = {}): ChemPool {
   });
   const runner: Runner = {
     piscina,
-    limits: { maxInputLength: opts.maxInputLength, maxMolfileLength: opts.maxMolfileLength },
+    limits: {
+      maxInputLength: opts.maxInputLength,
+      maxMolfileLength: opts.maxMolfileLength,
+      maxAtoms: opts.maxAtoms,
+    },
     recordBudgetMs: positive('recordBudgetMs', opts.recordBudgetMs ?? DEFAULT_RECORD_BUDGET_MS),
     maxSliceBudgetMs: positive('maxSliceBudgetMs', opts.maxSliceBudgetMs ?? DEFAULT_SLICE_CAP_MS),
   };

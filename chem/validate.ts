@@ -1,5 +1,5 @@
 import type { MoleculeStatus } from '../common/types.js';
-import { oversizeReason, type InputLimits } from './budget.js';
+import { oversizeReason, tooManyAtomsReason, type InputLimits } from './budget.js';
 import { INCHI_FAILURE, runChecks } from './checks.js';
 import { activeChecks, type ActiveChecks } from './config.js';
 import type { MoleculeContext } from './context.js';
@@ -150,15 +150,23 @@ function describeMolecule(
   }
 
   // get_json throws on a molecule without atoms, so check the count first.
-  if (mol.get_num_atoms() === 0) return problem('fail', 'empty', 'the structure has no atoms');
+  const atomCount = mol.get_num_atoms();
+  if (atomCount === 0) return problem('fail', 'empty', 'the structure has no atoms');
+  const tooMany = tooManyAtomsReason(atomCount, opts);
+  if (tooMany !== null) return problem('error', 'too-large', tooMany);
 
   const graph = readGraph(mol);
   const ctx: MoleculeContext = {
     rdkit, mol, graph, text: input.text, format: input.format,
-    smiles: mol.get_smiles(), inchi: null, memo: new Map(),
+    smiles: mol.get_smiles(), inchi: null, memo: new Map(), owned: [],
   };
   const inchikey = opts.inchi === false ? null : addInchi(ctx);
-  const findings = runChecks(ctx, resolved(opts.checks));
+  let findings: Finding[];
+  try {
+    findings = runChecks(ctx, resolved(opts.checks));
+  } finally {
+    ctx.owned.forEach((owned) => owned.delete());
+  }
 
   return {
     status: statusOf(findings),
@@ -186,8 +194,12 @@ function resolved(config: CheckConfig | undefined): ActiveChecks {
 }
 
 function rdkitReason(lines: string[]): string | null {
-  const reason = lines.find((line) => !LOG_NOISE.test(line));
-  if (reason === undefined) return null;
+  const found = lines.find((line) => !LOG_NOISE.test(line));
+  if (found === undefined) return null;
+
+  // RDKit prints some enum values as raw characters (a NUL for a query bond type).
+  // eslint-disable-next-line no-control-regex
+  const reason = found.replace(/[\u0000-\u001f]/g, '?');
 
   const position = lines.map((line) => /around position (\d+)/.exec(line)).find((m) => m !== null);
   return position ? `${reason} (around position ${position[1]})` : reason;

@@ -5,6 +5,7 @@ import { ALL_QUEUES } from '../common/queues.js';
 import { ensureOpsin } from '../workers/opsin/setup.js';
 import { ensureTools, projectRoot } from '../workers/setup/index.js';
 import { auditCommand, migrateCommand } from './audit.js';
+import { checkOptions, withCheckFlags } from './check-flags.js';
 import { Cleanup, wasInterrupted } from './cleanup.js';
 import { namesToConvert, opsinOptions, printConversions, withOpsinFlags } from './convert.js';
 import { reportCommand } from './report/index.js';
@@ -39,7 +40,7 @@ program.command('setup')
     say(`ready: temporal at ${tools.temporal}; OPSIN classpath ${entries} entries`);
   });
 
-withOpsinFlags(program.command('run'))
+withCheckFlags(withOpsinFlags(program.command('run')))
   .description('Validate FILE (CSV, TSV, .smi or SDF) and wait for the results')
   .argument('<file>', 'the batch: CSV or TSV, a .smi file, or an SD file (.sdf, .sd, .mol)')
   .option('-o, --out <path>', 'write one result per input record (.csv, .sdf or .jsonl)')
@@ -53,7 +54,7 @@ withOpsinFlags(program.command('run'))
     const options = {
       out: opts.out, summary: opts.summary, webhookUrl: opts.webhook, chunkSize: opts.chunkSize,
       concurrency: opts.concurrency, batchId: opts.batchId, submitter: opts.submitter,
-      opsin: opsinOptions(opts),
+      opsin: opsinOptions(opts), checks: await checkOptions(opts),
     };
     const summary = await runBatch(file, options);
     process.stdout.write(formatSummary(summary, options));

@@ -46,10 +46,12 @@ describe('validateStructure', () => {
   test('aspirin passes with its InChIKey, Hill formula and average weight', () => {
     const result = check('CC(=O)Oc1ccccc1C(=O)O');
 
+    // Aspirin is a phenyl ester, which Brenk lists; an info finding costs no points.
     expect(result).toMatchObject({
       status: 'pass',
-      message: '',
-      issues: [],
+      score: 100,
+      message: 'Brenk alert phenol_ester',
+      issues: ['brenk'],
       inchikey: 'BSYNRYMUTXBXSQ-UHFFFAOYSA-N',
       formula: 'C9H8O4',
     });
@@ -63,40 +65,52 @@ describe('validateStructure', () => {
     expect(result.formula).toBe('C8H10N4O2');
   });
 
-  test('a pentavalent carbon fails with RDKit valence message', () => {
+  test('a pentavalent carbon fails as a critical parse-error of kind valence', () => {
     const result = check('C(C)(C)(C)(C)C');
 
     expect(result.status).toBe('fail');
-    expect(result.issues).toEqual(['valence']);
+    expect(result.issues).toEqual(['parse-error']);
+    expect(result.findings[0]).toMatchObject({ severity: 'critical', kind: 'valence' });
     expect(result.message).toMatch(/Explicit valence for atom # 0 C, 5/);
+    expect(result.score).toBe(50);
   });
 
-  test('an aromatic ring that cannot be kekulized fails', () => {
+  test('an aromatic ring that cannot be kekulized fails as a parse-error of kind kekulize', () => {
     const result = check('c1cccc1');
 
     expect(result.status).toBe('fail');
-    expect(result.issues).toEqual(['kekulize']);
+    expect(result.issues).toEqual(['parse-error']);
+    expect(result.findings[0].kind).toBe('kekulize');
     expect(result.message).toMatch(/kekulize/);
   });
 
-  test('unparseable SMILES is an error carrying the parser message', () => {
+  test('unparseable SMILES is an error of kind syntax carrying the parser message', () => {
     const result = check('CC(');
 
     expect(result.status).toBe('error');
     expect(result.issues).toEqual(['parse-error']);
+    expect(result.findings[0].kind).toBe('syntax');
     expect(result.message).toMatch(/^could not be read: SMILES Parse Error/);
+  });
+
+  test('an unclosed ring is a parse-error of kind ring-closure', () => {
+    const result = check('C1CC');
+
+    expect(result).toMatchObject({ status: 'error', issues: ['parse-error'] });
+    expect(result.findings[0].kind).toBe('ring-closure');
+    expect(result.message).toMatch(/unclosed ring/);
   });
 
   test.each(['', '   \n'])('blank input %j is an error', (structure) => {
     expect(check(structure)).toMatchObject({ status: 'error', issues: ['blank-input'] });
   });
 
-  test('a salt warns about multiple fragments and keeps its formula', () => {
+  test('a salt warns about multiple fragments, naming them, and keeps its formula', () => {
     const result = check('CC(=O)[O-].[Na+]');
 
     expect(result.status).toBe('warn');
     expect(result.issues).toEqual(['multiple-fragments']);
-    expect(result.message).toBe('2 disconnected fragments');
+    expect(result.message).toBe('2 disconnected fragments: sodium, acetate/acetic acid');
     expect(result.formula).toBe('C2H3NaO2');
   });
 
@@ -130,11 +144,11 @@ describe('validateStructure', () => {
     expect(check(empty.join('\n'))).toMatchObject({ status: 'fail', issues: ['empty'] });
   });
 
-  test('a dummy atom gets a result with an InChI warning instead of a crash', () => {
+  test('a dummy atom fails as dummy-atom, with an InChI warning instead of a crash', () => {
     const result = check('*C');
 
-    expect(result.status).toBe('warn');
-    expect(result.issues).toEqual(['inchi-failed']);
+    expect(result.status).toBe('fail');
+    expect(result.issues).toEqual(['dummy-atom', 'inchi-failed']);
   });
 
   test('RDKit messages stay out of stdout and stderr even with logging switched on', () => {
@@ -173,6 +187,13 @@ describe('validateStructure', () => {
     expect(validateStructure(rdkit, ETHANOL_MOLFILE, limits).status).toBe('pass');
     expect(validateStructure(rdkit, ETHANOL_MOLFILE, { maxMolfileLength: 100 }).issues)
       .toEqual(['too-large']);
+  });
+
+  test('a read molecule over maxAtoms is too-large before any check runs', () => {
+    const result = validateStructure(rdkit, 'CC(=O)Oc1ccccc1C(=O)O', { maxAtoms: 12 });
+
+    expect(result).toMatchObject({ status: 'error', issues: ['too-large'], properties: null });
+    expect(result.message).toBe('the structure has 13 atoms, more than the limit of 12 (maxAtoms)');
   });
 
   test('element symbols agree with RDKit for every atomic number', () => {

@@ -30,6 +30,7 @@ describe.each(stores)('what the report reads from the store on %s', (_name, loca
     await store.ensureBatch(batch);
     await store.stageRecords(batchId, [0, 1, 2].map((i) => ({
       recordIndex: i, line: i + 2, name: null, input: 'CN(C)(C)(C)C', readError: null,
+      properties: null,
     })));
     await store.saveResults(batchId, [0, 1, 2].map((i) => ({
       recordIndex: i, status: 'fail' as const, message: 'atom # 1', issues: 'valence',

@@ -66,7 +66,7 @@ describe('molbatch run on the embedded stack', () => {
   });
 
   test('invalid and unreadable structures are results with a status and a reason', () => {
-    expect(rows[3]).toMatchObject({ status: 'fail', issues: 'valence' });
+    expect(rows[3]).toMatchObject({ status: 'fail', issues: 'parse-error' });
     expect(rows[3].message).toMatch(/valence/i);
     expect(rows[4].status).toBe('error');
     expect(rows[4].message).toMatch(/parse error/i);
