@@ -3,6 +3,7 @@
 Each check follows the rule of its namesake in chem/ (same SMARTS files, same thresholds), with
 RDKit's Python API where chem/ goes through the WASM build's JSON.
 """
+import re
 from pathlib import Path
 
 from rdkit import Chem, DataStructs
@@ -14,6 +15,8 @@ from native_stereo import undefined_double_bonds, undefined_stereocentres
 ORGANIC = {1, 5, 6, 7, 8, 9, 14, 15, 16, 17, 34, 35, 53}
 MAX_HEAVY_ATOMS = 150
 FP_SIZE = 2048
+# Which SMARTS have hydrogen atoms of their own, as chem/smarts-needs.ts decides it.
+EXPLICIT_H = re.compile(r'\[(?:\d+)?(?:#1(?!\d)|H(?![a-z\d]))')
 ALERT_CATALOGS = [
     ('pains-a', 'pains-a.tsv', 'PAINS A'), ('pains-b', 'pains-b.tsv', 'PAINS B'),
     ('pains-c', 'pains-c.tsv', 'PAINS C'), ('brenk', 'brenk.tsv', 'Brenk'),
@@ -30,13 +33,21 @@ class Molecule:
         self.inchi = None
         self.inchi_failure = None
         self.frags = Chem.GetMolFrags(mol)
+        self.known = None
         self._fp = None
+        self._with_hs = None
 
     def fingerprint(self):
         """Pattern fingerprint of the molecule, computed on first use."""
         if self._fp is None:
             self._fp = Chem.PatternFingerprint(self.mol, FP_SIZE)
         return self._fp
+
+    def with_hydrogens(self):
+        """The molecule with its hydrogens as atoms, for SMARTS that have H atoms."""
+        if self._with_hs is None:
+            self._with_hs = Chem.AddHs(self.mol)
+        return self._with_hs
 
 
 def read_patterns(path):
@@ -50,7 +61,10 @@ def read_patterns(path):
         if query is None:
             raise ValueError(f'{path}: RDKit cannot read the SMARTS of {fields[0]}')
         limit = int(fields[2]) if len(fields) > 2 and fields[2] else 0
-        screen = Chem.PatternFingerprint(query, FP_SIZE)
+        # chem/alerts.ts matches SMARTS with H atoms on the molecule with explicit Hs,
+        # which its H-less fingerprint cannot screen.
+        hydrogens = EXPLICIT_H.search(fields[1]) is not None
+        screen = None if hydrogens else Chem.PatternFingerprint(query, FP_SIZE)
         rows.append((fields[0], query, limit, query.GetNumAtoms(), screen))
     return rows
 
@@ -72,19 +86,27 @@ def multiple_fragments(m, fragments):
     """More than one fragment, naming the known salts and solvents."""
     if len(m.frags) < 2:
         return []
+    names = [name for name, _ in known_fragments(m, fragments)]
+    known = f": {', '.join(names)}" if names else ''
+    return [(f'{len(m.frags)} disconnected fragments{known}', None)]
+
+
+def known_fragments(m, fragments):
+    """(name, atoms) of each salt or solvent pattern that covers one whole fragment."""
+    if m.known is not None:
+        return m.known
     home = {atom: n for n, members in enumerate(m.frags) for atom in members}
     sizes = {len(members) for members in m.frags}
-    names = []
+    m.known = []
     for name, query, _, size, _ in fragments:
         if size not in sizes:
             continue
         for match in m.mol.GetSubstructMatches(query):
             frag = home[match[0]]
             if len(m.frags[frag]) == len(match) and all(home[a] == frag for a in match):
-                names.append(name)
+                m.known.append((name, match))
                 break
-    known = f": {', '.join(names)}" if names else ''
-    return [(f'{len(m.frags)} disconnected fragments{known}', None)]
+    return m.known
 
 
 def charged(m):
@@ -111,9 +133,14 @@ def isotope(m):
     return [(f'isotope label on {len(atoms)} atoms', atoms)] if atoms else []
 
 
-def unusual_element(m):
-    """Elements outside the organic set."""
+def unusual_element(m, fragments):
+    """Elements outside the organic set, except counterions that multiple-fragments names."""
     atoms = atoms_where(m.mol, lambda a: a.GetAtomicNum() > 0 and a.GetAtomicNum() not in ORGANIC)
+    if not atoms:
+        return []
+    if len(m.frags) > 1:
+        counterions = {a for _, match in known_fragments(m, fragments) for a in match}
+        atoms = [a for a in atoms if a not in counterions]
     if not atoms:
         return []
     symbols = sorted({m.mol.GetAtomWithIdx(a).GetSymbol() for a in atoms})
@@ -140,7 +167,9 @@ def smiles_roundtrip(m):
     if again is None:
         return [(f'canonical SMILES {m.smiles} does not read back', None)]
     back = Chem.MolToSmiles(again)
-    return [] if back == m.smiles else [(f'canonical SMILES {m.smiles} reads back as {back}', None)]
+    if back == m.smiles:
+        return []
+    return [(f'canonical SMILES {m.smiles} reads back as {back}', None)]
 
 
 def alert_check(code):
@@ -150,13 +179,24 @@ def alert_check(code):
         fp = m.fingerprint()
         hits = []
         for name, query, limit, _, screen in patterns:
-            if not DataStructs.AllProbeBitsMatch(screen, fp):
+            if screen is not None and not DataStructs.AllProbeBitsMatch(screen, fp):
                 continue
-            matches = m.mol.GetSubstructMatches(query, maxMatches=limit + 1)
-            if len(matches) > limit:
-                hits.append((f'{label} alert {name}', list(matches[0])))
+            target = m.mol if screen is not None else m.with_hydrogens()
+            atoms = alert_match(target, query, limit)
+            if atoms is not None:
+                heavy = m.mol.GetNumAtoms()
+                hits.append((f'{label} alert {name}', [a for a in atoms if a < heavy]))
         return hits
     return run
+
+
+def alert_match(target, query, limit):
+    """Atoms of the first match when the query matches more than `limit` times, else None."""
+    if limit == 0:
+        match = target.GetSubstructMatch(query)
+        return match if match else None
+    matches = target.GetSubstructMatches(query, maxMatches=limit + 1)
+    return matches[0] if len(matches) > limit else None
 
 
 def formula_of(mol):

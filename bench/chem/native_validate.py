@@ -7,6 +7,7 @@ import native_checks as checks
 from native_inchi import add_inchi, inchi_failed, inchi_mismatch
 
 MAX_INPUT_LENGTH = 20_000
+MAX_ATOMS = 1_000
 PENALTY = {'info': 0, 'warning': 5, 'error': 20, 'critical': 50}
 LIPINSKI = {'mw': 500, 'clogp': 5, 'hbd': 5, 'hba': 10}
 VEBER = {'rotatable_bonds': 10, 'tpsa': 140}
@@ -18,7 +19,8 @@ def runs(fragments, alerts):
     table = {
         'multiple-fragments': lambda m: checks.multiple_fragments(m, fragments),
         'charged': checks.charged, 'radical': checks.radical, 'isotope': checks.isotope,
-        'unusual-element': checks.unusual_element, 'dummy-atom': checks.dummy_atom,
+        'unusual-element': lambda m: checks.unusual_element(m, fragments),
+        'dummy-atom': checks.dummy_atom,
         'too-many-atoms': checks.too_many_atoms,
         'undefined-stereocenter': checks.undefined_stereocentres,
         'undefined-double-bond-stereo': checks.undefined_double_bonds,
@@ -45,6 +47,8 @@ def validate(smiles, registry, table):
         return parse_failure(text)
     if mol.GetNumAtoms() == 0:
         return problem('fail', 'empty', 'the structure has no atoms')
+    if mol.GetNumAtoms() > MAX_ATOMS:
+        return problem('error', 'too-large', f'the structure has {mol.GetNumAtoms()} atoms')
     return describe(checks.Molecule(mol), registry, table)
 
 
@@ -101,8 +105,8 @@ def parse_failure(text):
 
 def problem(status, code, message, kind=None, severity=None):
     """A result that stops at one finding."""
-    finding = {'code': code, 'severity': severity or ('critical' if status == 'error' else 'error'),
-               'message': message}
+    default = 'critical' if status == 'error' else 'error'
+    finding = {'code': code, 'severity': severity or default, 'message': message}
     if kind:
         finding['kind'] = kind
     return {

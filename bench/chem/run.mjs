@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { CHECKS } from '../../dist/chem/registry.js';
-import { agreementByCode, agreementTable } from './agreement.mjs';
+import { agreementByCode, agreementTable } from './findings-by-code.mjs';
 import { nativeSide, wasmSide } from './sides.mjs';
 import { ensureNativeRdkit } from './venv.mjs';
 

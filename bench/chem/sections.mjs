@@ -44,12 +44,15 @@ function inchiOf(mol) {
 
 function sections(text) {
   timed('clear log', () => clearRdkitLog(rdkit));
-  const mol = timed('parse (get_mol)', () => rdkit.get_mol(text, JSON.stringify({ sanitize: true })));
+  const details = JSON.stringify({ sanitize: true });
+  const mol = timed('parse (get_mol)', () => rdkit.get_mol(text, details));
   if (mol === null || !mol.is_valid() || mol.get_num_atoms() === 0) return mol?.delete();
 
   timed('take log', () => takeRdkitLog(rdkit));
   const graph = timed('graph (get_json + JSON.parse)', () => readGraph(mol));
-  const ctx = { rdkit, mol, graph, text, format: 'smiles', smiles: '', inchi: null, memo: new Map() };
+  const ctx = {
+    rdkit, mol, graph, text, format: 'smiles', smiles: '', inchi: null, memo: new Map(), owned: [],
+  };
   ctx.smiles = timed('canonical SMILES', () => mol.get_smiles());
   ctx.inchi = timed('InChI + key', () => inchiOf(mol));
   // The alert checks share the molecule's pattern fingerprint: time it apart from the first.
@@ -58,7 +61,7 @@ function sections(text) {
   for (const { code } of CHECKS) timed(`check ${code}`, () => CHECK_RUNS[code](ctx));
   timed('formula + mass', () => [hillFormula(graph.atoms), averageMass(rdkit, graph.atoms)]);
   timed('properties (get_descriptors)', () => propertiesOf(mol));
-  timed('delete', () => mol.delete());
+  timed('delete', () => [...ctx.owned, mol].forEach((owned) => owned.delete()));
 }
 
 smiles.slice(0, 50).forEach((text) => validateStructure(rdkit, text));

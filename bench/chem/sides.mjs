@@ -6,7 +6,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 
 import { createChemPool } from '../../dist/chem/pool.js';
-import { findingCounts } from './agreement.mjs';
+import { findingCounts } from './findings-by-code.mjs';
 
 // Slices of 25 each side validates untimed per worker first: RDKit loads, patterns compile.
 const WARM_SLICES_PER_WORKER = 2;

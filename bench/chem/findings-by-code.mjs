@@ -33,7 +33,7 @@ export function findingCounts(results) {
 /** The agreement as a text table, with a few differing SMILES per code. */
 export function agreementTable(rows, counts, smiles) {
   const lines = [
-    'code                          molecules: wasm  native  both  agreement  findings: wasm  native',
+    `${'code'.padEnd(30)}molecules: wasm  native  both  agreement  findings: wasm  native`,
   ];
   for (const row of rows) {
     const cells = [
