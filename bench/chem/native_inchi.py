@@ -10,8 +10,11 @@ CHARGE = re.compile(r'^(?:(\d+)\*)?([+-]?\d*)$')
 
 def add_inchi(m):
     """Sets the molecule's InChI and returns its key; a failure is kept for inchi-failed."""
-    inchi = Chem.MolToInchi(m.mol)
-    key = Chem.InchiToInchiKey(inchi) if inchi else None
+    try:
+        inchi = Chem.MolToInchi(m.mol)
+        key = Chem.InchiToInchiKey(inchi) if inchi else None
+    except (RuntimeError, ValueError):
+        inchi, key = None, None
     if key:
         m.inchi = inchi
         return key

@@ -49,7 +49,11 @@ def validate(smiles, registry, table):
         return problem('fail', 'empty', 'the structure has no atoms')
     if mol.GetNumAtoms() > MAX_ATOMS:
         return problem('error', 'too-large', f'the structure has {mol.GetNumAtoms()} atoms')
-    return describe(checks.Molecule(mol), registry, table)
+    try:
+        return describe(checks.Molecule(mol), registry, table)
+    except (RuntimeError, ValueError) as err:
+        # As chem/thread.ts does: RDKit failing on one structure is that structure's result.
+        return problem('error', 'rdkit-exception', f'RDKit failed on this structure: {err}')
 
 
 def describe(m, registry, table):
