@@ -28,6 +28,8 @@ export interface ScreenedPattern extends Pattern {
   screen: Array<[number, number]>;
   /** Pairs of atomic number and least count that any match uses. */
   elements: Array<[number, number]>;
+  /** Sets of atomic numbers of which the molecule needs at least one atom each. */
+  anyOf: number[][];
   /** The SMARTS has hydrogen atoms, so it is matched on a copy with explicit Hs. */
   explicitHydrogen: boolean;
 }
@@ -50,7 +52,11 @@ function withScreen(pattern: Pattern): ScreenedPattern {
     });
   }
   return {
-    ...pattern, screen, elements: [...needs.elements], explicitHydrogen: needs.explicitHydrogen,
+    ...pattern,
+    screen,
+    elements: [...needs.elements],
+    anyOf: needs.anyOf,
+    explicitHydrogen: needs.explicitHydrogen,
   };
 }
 
@@ -75,6 +81,7 @@ export function alertCheck(code: AlertCode): CheckRun {
 export function mayMatch(ctx: MoleculeContext, pattern: ScreenedPattern): boolean {
   const counts = elementCounts(ctx);
   if (!pattern.elements.every(([z, n]) => (counts.get(z) ?? 0) >= n)) return false;
+  if (!pattern.anyOf.every((choices) => choices.some((z) => counts.has(z)))) return false;
   if (pattern.screen.length === 0) return true;
 
   // A substructure sets every bit of its pattern fingerprint in the molecule's.

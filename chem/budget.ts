@@ -51,7 +51,8 @@ export function oversizeReason(
 export function tooManyAtomsReason(atoms: number, limits: InputLimits): string | null {
   const limit = limits.maxAtoms ?? DEFAULT_MAX_ATOMS;
   if (atoms <= limit) return null;
-  return `the structure has ${count(atoms)} atoms, more than the limit of ${count(limit)} (maxAtoms)`;
+  return `the structure has ${count(atoms)} atoms, ` +
+    `more than the limit of ${count(limit)} (maxAtoms)`;
 }
 
 /** The result of a structure that RDKit did not finish within the budget. */

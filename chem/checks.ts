@@ -1,7 +1,8 @@
-import { alertCheck } from './alerts.js';
+import { alertCheck, alertPatterns } from './alerts.js';
 import {
   charged,
   dummyAtom,
+  fragmentPatterns,
   isotope,
   multipleFragments,
   radical,
@@ -11,6 +12,7 @@ import {
 import type { ActiveChecks } from './config.js';
 import type { CheckRun, MoleculeContext } from './context.js';
 import type { Finding } from './findings.js';
+import type { RDKitModule } from './rdkit.js';
 import { noCoordinates, overlappingAtoms, queryBond, threeDCoordinates } from './molfile.js';
 import { CHECKS } from './registry.js';
 import { inchiMismatch, smilesRoundTrip } from './roundtrip.js';
@@ -63,4 +65,10 @@ export function runChecks(ctx: MoleculeContext, active: ActiveChecks): Finding[]
     }
   }
   return findings;
+}
+
+/** Compiles the SMARTS the checks use, so that no record's time budget pays for it. */
+export function prepareChecks(rdkit: RDKitModule): void {
+  alertPatterns(rdkit);
+  fragmentPatterns(rdkit);
 }

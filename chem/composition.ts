@@ -10,7 +10,8 @@ const ORGANIC = new Set([1, 5, 6, 7, 8, 9, 14, 15, 16, 17, 34, 35, 53]);
 export const MAX_HEAVY_ATOMS = 150;
 
 // Salts and solvents as published with RDKit's MolStandardize (BSD): see chem/data/README.md.
-const fragmentPatterns = perModule((rdkit) =>
+/** The salt and solvent patterns, compiled once per RDKit module (thread). */
+export const fragmentPatterns = perModule((rdkit) =>
   compilePatterns(rdkit, readPatternFile('data/fragments.tsv')).map((pattern) => ({
     ...pattern,
     size: pattern.query.get_num_atoms(),

@@ -14,6 +14,12 @@ const SYMBOLS = [
 
 const atomMasses = new WeakMap<RDKitModule, Map<string, number>>();
 
+/** Returns the atomic number of an element symbol, or null when it names none. */
+export function atomicNumber(symbol: string): number | null {
+  const z = SYMBOLS.indexOf(symbol);
+  return z > 0 ? z : null;
+}
+
 /** Returns the element symbol of an atomic number (`*` for a dummy atom). */
 export function elementSymbol(atomicNumber: number): string {
   return SYMBOLS[atomicNumber] ?? `Z${atomicNumber}`;

@@ -18,6 +18,24 @@ export const READING_CHECKS: readonly CheckInfo[] = [
     'a record without atoms registers nothing; the source lost the structure'),
 ];
 
+/** Codes of records that never reach the checks; not configurable. */
+export const RECORD_CODES: readonly CheckInfo[] = [
+  info('blank-input', 'critical', 'a record with an empty structure field',
+    'nothing was given to validate'),
+  info('too-large', 'critical', 'a SMILES, molfile or molecule over the size limits',
+    'very large input crashes or stalls RDKit (WASM); it gets a result of its own instead'),
+  info('time-budget', 'critical', 'a structure RDKit did not finish within the time budget',
+    'one pathological record must not hold up the batch; its thread is replaced'),
+  info('rdkit-exception', 'critical', 'a structure on which RDKit itself failed',
+    'a crash is data about that record; RDKit is restarted for the rest'),
+  info('unreadable-record', 'critical', 'a row or SD record that could not be read',
+    'the record is kept with its line or record number so that nothing is dropped'),
+  info('name-not-converted', 'critical', 'a name OPSIN could not convert to a structure',
+    'without a structure there is nothing to check; OPSIN says why'),
+  info('opsin-warning', 'warning', 'a name OPSIN converted with a warning (stereo, radicals)',
+    'the structure may not be quite what the name meant'),
+];
+
 /** The configurable checks, in the order they run. */
 export const CHECKS: readonly CheckInfo[] = [
   info('multiple-fragments', 'warning', 'disconnected fragments, naming known salts and solvents',

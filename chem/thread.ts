@@ -3,6 +3,7 @@ import type { InputLimits } from './budget.js';
 import type { CheckConfig } from './findings.js';
 import { loadRdkit, resetRdkit } from './rdkit.js';
 import type { RDKitModule } from './rdkit.js';
+import { prepareChecks } from './checks.js';
 import { problem } from './findings.js';
 import { validateStructure } from './validate.js';
 import type { StructureResult, ValidateOptions } from './validate.js';
@@ -30,6 +31,7 @@ export interface ChemTask {
 /** Piscina worker: validates a slice of records on this thread's RDKit instance. */
 export default async function validateRecords(task: ChemTask): Promise<ChemRecordResult[]> {
   let rdkit = await loadRdkit();
+  prepareChecks(rdkit);
   task.started?.postMessage('started');
 
   const results: ChemRecordResult[] = [];
@@ -42,6 +44,7 @@ export default async function validateRecords(task: ChemTask): Promise<ChemRecor
       // call would then fail the same way: start over with a fresh instance.
       resetRdkit();
       rdkit = await loadRdkit();
+      prepareChecks(rdkit);
     }
   }
   return results;

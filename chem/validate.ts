@@ -7,17 +7,22 @@ import { problem, scoreOf, statusOf, type CheckConfig, type Finding } from './fi
 import { averageMass, hillFormula } from './formula.js';
 import { readGraph } from './graph.js';
 import { propertiesOf } from './properties.js';
+import {
+  explainParseFailure, parseMol, rdkitReason, readInput, violationReason,
+  type Input, type StructureFormat,
+} from './reading.js';
 import { clearRdkitLog, takeRdkitLog } from './rdkit.js';
 import type { RDKitModule, RDKitMol } from './rdkit.js';
 
 export { elementSymbol } from './formula.js';
+export type { StructureFormat } from './reading.js';
 
 /** What validating one structure found, with the computed values when it could be read. */
 export interface StructureResult {
   status: MoleculeStatus;
   /** Empty for pass; the findings or the reason in plain words otherwise. */
   message: string;
-  /** Stable kebab-case codes of every finding, e.g. `valence`, `multiple-fragments`. */
+  /** Stable kebab-case codes of every finding, e.g. `parse-error`, `multiple-fragments`. */
   issues: string[];
   /** Every finding with its severity, message and atoms. */
   findings: Finding[];
@@ -33,9 +38,6 @@ export interface StructureResult {
   properties: Record<string, number | boolean> | null;
 }
 
-/** How to read the text of a structure. */
-export type StructureFormat = 'auto' | 'smiles' | 'molfile';
-
 /** Options of `validateStructure`. */
 export interface ValidateOptions extends InputLimits {
   /** `auto` (default) reads a molfile when the text looks like one, SMILES otherwise. */
@@ -47,15 +49,6 @@ export interface ValidateOptions extends InputLimits {
   /** Compute the Lipinski, Veber and count properties; true by default. */
   properties?: boolean;
 }
-
-interface Input {
-  text: string;
-  format: 'smiles' | 'molfile';
-}
-
-// Lines of RDKit's invariant reports that frame the actual reason.
-const LOG_NOISE =
-  /^(\*+|(Pre|Post)-condition Violation|Invariant Violation|Violation occurred.*|Failed Expression.*)$/;
 
 /** Validates one SMILES or molfile text with RDKit; never throws for a bad structure. */
 export function validateStructure(
@@ -79,61 +72,6 @@ export function validateStructure(
   } finally {
     mol.delete();
   }
-}
-
-function readInput(structure: string, format: StructureFormat): Input | null {
-  if (structure.trim() === '') return null;
-
-  const molfile = format === 'molfile' || (format === 'auto' && looksLikeMolfile(structure));
-  if (molfile) return { text: structure, format: 'molfile' };
-  return { text: structure.trim(), format: 'smiles' };
-}
-
-function looksLikeMolfile(text: string): boolean {
-  if (text.includes('M  END')) return true;
-
-  const countsLine = text.split(/\r?\n/, 4)[3];
-  return countsLine !== undefined && /V[23]000\s*$/.test(countsLine);
-}
-
-function parseMol(rdkit: RDKitModule, input: Input, sanitize: boolean): RDKitMol | null {
-  // Molfiles keep explicit H atoms by default; drop them so the canonical
-  // SMILES matches what the same molecule gives as SMILES.
-  const details = input.format === 'molfile' ? { sanitize, removeHs: true } : { sanitize };
-  const mol = rdkit.get_mol(input.text, JSON.stringify(details));
-  if (mol === null || mol.is_valid()) return mol;
-
-  mol.delete();
-  return null;
-}
-
-function explainParseFailure(rdkit: RDKitModule, input: Input): StructureResult {
-  const reason = rdkitReason(takeRdkitLog(rdkit));
-
-  const raw = parseMol(rdkit, input, false);
-  try {
-    return raw === null ? unreadable(input, reason) : unsanitizable(reason);
-  } finally {
-    raw?.delete();
-  }
-}
-
-function unreadable(input: Input, reason: string | null): StructureResult {
-  const what = input.format === 'molfile' ? 'a molfile' : 'SMILES';
-  const message = reason === null ? `could not be read as ${what}` : `could not be read: ${reason}`;
-  const kind = reason !== null && /ring closure|unclosed ring|ring bond/i.test(reason)
-    ? 'ring-closure'
-    : 'syntax';
-  return problem('error', 'parse-error', message, { kind });
-}
-
-// The text was read but the chemistry is impossible: an invalid structure (fail), not unread.
-function unsanitizable(reason: string | null): StructureResult {
-  const message = reason ?? 'RDKit could not sanitize the structure';
-  const kind = reason === null ? 'other'
-    : /valence/i.test(reason) ? 'valence'
-      : /kekuli[sz]e/i.test(reason) ? 'kekulize' : 'other';
-  return problem('fail', 'parse-error', message, { severity: 'critical', kind });
 }
 
 function describeMolecule(
@@ -191,22 +129,6 @@ function resolved(config: CheckConfig | undefined): ActiveChecks {
   let active = resolvedConfigs.get(config);
   if (active === undefined) resolvedConfigs.set(config, (active = activeChecks(config)));
   return active;
-}
-
-function rdkitReason(lines: string[]): string | null {
-  const found = lines.find((line) => !LOG_NOISE.test(line));
-  if (found === undefined) return null;
-
-  // RDKit prints some enum values as raw characters (a NUL for a query bond type).
-  // eslint-disable-next-line no-control-regex
-  const reason = found.replace(/[\u0000-\u001f]/g, '?');
-
-  const position = lines.map((line) => /around position (\d+)/.exec(line)).find((m) => m !== null);
-  return position ? `${reason} (around position ${position[1]})` : reason;
-}
-
-function violationReason(lines: string[]): string | null {
-  return lines.some((line) => /Violation/.test(line)) ? rdkitReason(lines) : null;
 }
 
 /** Sets the context's InChI and returns the InChIKey; a failure is left for `inchi-failed`. */

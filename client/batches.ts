@@ -104,7 +104,9 @@ function batchOptions(chosen: StartOptions): BatchOptions {
   const keys: Array<keyof BatchOptions> = [
     'chunkSize', 'concurrency', 'webhookUrl', 'webhookRetrySeconds', 'submitter', 'opsin', 'checks',
   ];
-  const picked = Object.fromEntries(keys.filter((k) => chosen[k] !== undefined).map((k) => [k, chosen[k]]));
+  const picked = Object.fromEntries(
+    keys.filter((k) => chosen[k] !== undefined).map((k) => [k, chosen[k]]),
+  );
   // An unknown check code is the caller's mistake: say so before the batch starts.
   if (chosen.checks !== undefined) parseCheckConfig(chosen.checks);
   return { ...DEFAULT_OPTIONS, ...picked };

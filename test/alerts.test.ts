@@ -66,7 +66,7 @@ describe('Brenk, NIH and ZINC', () => {
     expect(finding).toMatchObject({ severity: 'info', message: 'Brenk alert phenol_ester' });
   });
 
-  test('NIH keto_def_heterocycle matches 2-acetylpyridine, not the aldehyde it excludes', async () => {
+  test('NIH keto_def_heterocycle matches 2-acetylpyridine, not the aldehyde', async () => {
     // The pattern excludes C-[H], an H atom: matched on the molecule with implicit Hs,
     // the exclusion would never apply and the aldehyde would match too.
     expect(await alertNames('CC(=O)c1ccccn1', 'nih')).toEqual([

@@ -11,7 +11,10 @@ export async function rdkitModule(): Promise<RDKitModule> {
 }
 
 /** Validates a structure with every check at its default unless the options say otherwise. */
-export async function validate(structure: string, opts?: ValidateOptions): Promise<StructureResult> {
+export async function validate(
+  structure: string,
+  opts?: ValidateOptions,
+): Promise<StructureResult> {
   return validateStructure(await rdkitModule(), structure, opts);
 }
 

@@ -37,8 +37,15 @@ describe('FreeSolv by SMILES and by name alone', () => {
     expect(bySmiles).toHaveLength(642);
     expect(byName).toHaveLength(642);
     expect(byName.every((r, i) => r.name === bySmiles[i].name)).toBe(true);
-    expect(bySmiles.filter((r) => r.status === 'pass')).toHaveLength(642);
   });
+
+  test('every FreeSolv SMILES is valid; the few warnings are PAINS motifs (quinones, anilines)',
+    () => {
+      const warned = bySmiles.filter((r) => r.status !== 'pass');
+
+      expect(warned.every((r) => r.status === 'warn' && /pains-[abc]/.test(r.issues))).toBe(true);
+      expect(warned.length).toBeLessThan(20);
+    });
 
   test('OPSIN reads nearly all the names, and each name it cannot read is an error with its message', () => {
     const unread = byName.filter((r) => !r.inchikey);

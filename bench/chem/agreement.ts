@@ -1,7 +1,7 @@
 // How far molbatch's default checks agree with RDKit's MolStandardize validation messages
 // in pubchem-100k-validation.tsv: [FragmentValidation] against multiple-fragments (and the
 // fragment's name), [NeutralValidation] against charged, both ways. Run with
-// `npm run bench:agreement [-- TSV] [--molecules N]`; bench/chem/README-agreement.md explains it.
+// `npm run bench:agreement [-- TSV] [--molecules N]`; bench/chem/agreement.md explains it.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,14 +35,16 @@ function rate(part: number, whole: number): string {
 
 function printTally(tally: Tally): void {
   const { fragments, names, chargedRecall, chargedPrecision } = tally;
-  console.log(`records: ${tally.records} (${tally.seconds.toFixed(0)} s, ${tally.threads} threads)`);
+  const seconds = tally.seconds.toFixed(0);
+  console.log(`records: ${tally.records} (${seconds} s, ${tally.threads} threads)`);
   console.log(`[FragmentValidation] -> multiple-fragments: ${fragments.agree}/${fragments.total}` +
     ` = ${rate(fragments.agree, fragments.total)}`);
   console.log(`[FragmentValidation] name among the named fragments: ${names.agree}/${names.total}` +
     ` = ${rate(names.agree, names.total)}`);
   console.log(`[NeutralValidation] -> charged: ${chargedRecall.agree}/${chargedRecall.total}` +
     ` = ${rate(chargedRecall.agree, chargedRecall.total)}`);
-  console.log(`charged -> [NeutralValidation]: ${chargedPrecision.agree}/${chargedPrecision.total}` +
+  console.log('charged -> [NeutralValidation]: ' +
+    `${chargedPrecision.agree}/${chargedPrecision.total}` +
     ` = ${rate(chargedPrecision.agree, chargedPrecision.total)}`);
   console.log('disagreements by reason:');
   for (const [reason, list] of tally.disagreements) {
@@ -64,7 +66,8 @@ async function main(): Promise<void> {
     const results = [];
     for (let start = 0; start < expected.length; start += CALL_SIZE) {
       const slice = expected.slice(start, start + CALL_SIZE);
-      results.push(...await pool.validate(slice.map((e) => ({ index: e.index, structure: e.smiles }))));
+      const records = slice.map((e) => ({ index: e.index, structure: e.smiles }));
+      results.push(...await pool.validate(records));
     }
     const tally = compare(expected, results);
     printTally({ ...tally, seconds: (Date.now() - started) / 1000, threads: pool.threads });
