@@ -102,7 +102,9 @@ export const overlappingAtoms: CheckRun = (ctx) => {
 
   const shown = pairs.slice(0, 5).map(([a, b]) => `${a + 1}/${b + 1}`).join(', ');
   const message = `${plural(pairs.length, 'pair')} of overlapping atoms (molfile atoms ${shown})`;
-  return [{ message }];
+  // Molfile and molecule number atoms alike unless reading removed hydrogens.
+  if (table.coords.length !== ctx.graph.atoms.length) return [{ message }];
+  return [{ message, atoms: [...new Set(pairs.flat())].sort((a, b) => a - b) }];
 };
 
 /** Query bond types, which leave the bond order open. */

@@ -7,7 +7,7 @@ const MIN_STEREO_RING = 8;
 // Stands for an implicit hydrogen among an atom's substituents.
 const HYDROGEN_RANK = -1;
 
-/** Tetrahedral centres (C, quaternary N) with four different substituents and no parity. */
+/** Tetrahedral centres (C, N+, P, S) with distinct substituents and no configuration. */
 export const undefinedStereocentres: CheckRun = (ctx) => {
   const { graph } = ctx;
   const ranks = graph.ranks;
@@ -16,8 +16,10 @@ export const undefinedStereocentres: CheckRun = (ctx) => {
   const near = adjacency(ctx);
   const atoms = graph.atoms.flatMap((atom, index) => {
     if (atom.stereo !== 'unspecified' || !tetrahedralCandidate(graph, near, index)) return [];
+
+    // An implicit H, or the lone pair of a sulfoxide, is a substituent unlike any other.
     const substituents = [...near[index].map((n) => ranks[n]), ...hydrogens(atom.impHs)];
-    return new Set(substituents).size === 4 ? [index] : [];
+    return new Set(substituents).size === substituents.length ? [index] : [];
   });
   return found(atoms, 'undefined stereocentre');
 };
@@ -45,13 +47,26 @@ function adjacency(ctx: MoleculeContext): number[][] {
   return memo(ctx, 'neighbours', () => neighbours(ctx.graph));
 }
 
+/**
+ * Whether an atom is tetrahedral with room for four different substituents: sp3 carbon and
+ * N+ with at most one H and single bonds only; P with four neighbours and at most one double
+ * bond; S with three neighbours, one double-bonded (or S+ with three single bonds) and a lone
+ * pair, as in sulfoxides and sulfinamides.
+ */
 function tetrahedralCandidate(graph: Graph, near: number[][], index: number): boolean {
   const atom = graph.atoms[index];
-  const quaternaryN = atom.z === 7 && atom.chg === 1 && atom.impHs === 0;
-  if (atom.z !== 6 && !quaternaryN) return false;
-  if (near[index].length + atom.impHs !== 4 || atom.impHs > 1) return false;
+  const doubles = graph.bonds.filter((b) => b.bo !== 1 && b.atoms.includes(index)).length;
+  const degree = near[index].length;
+  if (atom.impHs > 1) return false;
 
-  return graph.bonds.every((bond) => bond.bo === 1 || !bond.atoms.includes(index));
+  if (atom.z === 6 || (atom.z === 7 && atom.chg === 1)) {
+    return doubles === 0 && degree + atom.impHs === 4;
+  }
+  if (atom.z === 15) return degree === 4 && doubles <= 1 && atom.impHs === 0;
+  if (atom.z === 16 && degree === 3 && atom.impHs === 0) {
+    return (doubles === 1 && atom.chg === 0) || (doubles === 0 && atom.chg === 1);
+  }
+  return false;
 }
 
 function distinctEnd(

@@ -44,6 +44,7 @@ describe('overlapping-atoms', () => {
 
     expect(finding).toMatchObject({
       severity: 'warning', message: '1 pair of overlapping atoms (molfile atoms 2/3)',
+      atoms: [1, 2],
     });
   });
 

@@ -47,3 +47,26 @@ describe('undefined-double-bond-stereo', () => {
     expect(await findingsOf('C1=CCCCC1', 'undefined-double-bond-stereo')).toEqual([]);
   });
 });
+
+describe('undefined-stereocenter on sulfur and phosphorus', () => {
+  test('omeprazole, a racemate, has its sulfoxide sulfur undefined', async () => {
+    const smiles = 'COc1ccc2[nH]c(S(=O)Cc3ncc(C)c(OC)c3C)nc2c1';
+    const [finding] = await findingsOf(smiles, 'undefined-stereocenter');
+
+    expect(finding).toMatchObject({ message: '1 undefined stereocentre (atoms 8)', atoms: [8] });
+  });
+
+  test('esomeprazole, its S enantiomer, has it defined; DMSO has no centre', async () => {
+    const esomeprazole = 'COc1ccc2[nH]c([S@@](=O)Cc3ncc(C)c(OC)c3C)nc2c1';
+
+    expect(await findingsOf(esomeprazole, 'undefined-stereocenter')).toEqual([]);
+    expect(await findingsOf('CS(C)=O', 'undefined-stereocenter')).toEqual([]);
+  });
+
+  test('cyclophosphamide has an undefined phosphorus; phosphoric acid has none', async () => {
+    const [finding] = await findingsOf('ClCCN(CCCl)P1(=O)NCCCO1', 'undefined-stereocenter');
+
+    expect(finding.atoms).toEqual([7]);
+    expect(await findingsOf('OP(=O)(O)O', 'undefined-stereocenter')).toEqual([]);
+  });
+});

@@ -39,11 +39,14 @@ describe('FreeSolv by SMILES and by name alone', () => {
     expect(byName.every((r, i) => r.name === bySmiles[i].name)).toBe(true);
   });
 
-  test('every FreeSolv SMILES is valid; the few warnings are PAINS motifs (quinones, anilines)',
+  // Endosulfan's sulfite sulfur is a stereocentre (its alpha and beta isomers) left undefined.
+  test('every FreeSolv SMILES is valid; the few warnings are PAINS motifs and endosulfan',
     () => {
       const warned = bySmiles.filter((r) => r.status !== 'pass');
+      const expected = /pains-[abc]|undefined-stereocenter/;
 
-      expect(warned.every((r) => r.status === 'warn' && /pains-[abc]/.test(r.issues))).toBe(true);
+      expect(warned.every((r) => r.status === 'warn' && expected.test(r.issues))).toBe(true);
+      expect(warned.filter((r) => r.issues.includes('undefined-stereocenter'))).toHaveLength(1);
       expect(warned.length).toBeLessThan(20);
     });
 
