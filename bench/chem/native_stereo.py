@@ -19,7 +19,7 @@ def cip_ranks(mol):
 
 
 def undefined_stereocentres(m):
-    """Tetrahedral C or quaternary N+ with four different substituents and no parity."""
+    """Tetrahedral C, N+, P or S with distinct substituents and no configuration."""
     ranks = cip_ranks(m.mol)
     if ranks is None:
         return []
@@ -29,20 +29,25 @@ def undefined_stereocentres(m):
             continue
         subs = [ranks[n.GetIdx()] for n in atom.GetNeighbors()]
         subs += [HYDROGEN_RANK] * atom.GetTotalNumHs()
-        if len(set(subs)) == 4:
+        if len(set(subs)) == len(subs):
             atoms.append(atom.GetIdx())
     return found(atoms)
 
 
 def candidate(atom):
-    """Four single-bonded substituents on C, or on N+ without hydrogens."""
-    z, hs = atom.GetAtomicNum(), atom.GetTotalNumHs()
-    quaternary_n = z == 7 and atom.GetFormalCharge() == 1 and hs == 0
-    if z != 6 and not quaternary_n:
+    """sp3 C or N+ (at most one H), P with four neighbours, S of a sulfoxide, as stereo.ts."""
+    z, hs, charge = atom.GetAtomicNum(), atom.GetTotalNumHs(), atom.GetFormalCharge()
+    doubles = sum(1 for bond in atom.GetBonds() if bond.GetBondType() != SINGLE)
+    degree = atom.GetDegree()
+    if hs > 1:
         return False
-    if atom.GetDegree() + hs != 4 or hs > 1:
-        return False
-    return all(bond.GetBondType() == SINGLE for bond in atom.GetBonds())
+    if z == 6 or (z == 7 and charge == 1):
+        return doubles == 0 and degree + hs == 4
+    if z == 15:
+        return degree == 4 and doubles <= 1 and hs == 0
+    if z == 16 and degree == 3 and hs == 0:
+        return (doubles == 1 and charge == 0) or (doubles == 0 and charge == 1)
+    return False
 
 
 def undefined_double_bonds(m):
