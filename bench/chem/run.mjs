@@ -3,7 +3,7 @@
 // one run, and the ratio WASM/native. Run `npm run build` first, then
 // `node bench/chem/run.mjs [TSV] [--molecules N] [--threads N] [--rounds N] [--trials N]`
 // (bench/chem/README.md).
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -85,3 +85,4 @@ for (let trial = 1; trial <= Number(values.trials); trial++) {
     console.log(agreementTable(rows, counts, smiles));
   }
 }
+rmSync(work, { recursive: true, force: true });

@@ -3,7 +3,7 @@
 // Run `npm run build` first, then `node bench/chem/sections.mjs [TSV] [--molecules N]`
 // (bench/chem/README.md).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -84,7 +84,11 @@ function nativeSections() {
   const script = path.join(import.meta.dirname, 'native_sections.py');
   const args = [script, '--input', input, '--registry', registry, '--chem-dir',
     path.join(root, 'chem')];
-  return JSON.parse(execFileSync(ensureNativeRdkit(), args, { encoding: 'utf8' }));
+  try {
+    return JSON.parse(execFileSync(ensureNativeRdkit(), args, { encoding: 'utf8' }));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 smiles.slice(0, 50).forEach((text) => validateStructure(rdkit, text));
