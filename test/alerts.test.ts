@@ -4,6 +4,7 @@ import { ALERT_CATALOGS, alertPatterns, mayMatch } from '../chem/alerts.js';
 import type { MoleculeContext } from '../chem/context.js';
 import { readGraph } from '../chem/graph.js';
 import { findingsOf, rdkitModule } from './checks.js';
+import { sharedData } from './shared-data.js';
 
 async function alertNames(smiles: string, code: string): Promise<string[]> {
   return (await findingsOf(smiles, code)).map((finding) => finding.message);
@@ -110,7 +111,7 @@ describe('catalog files', () => {
 
   test('screening never hides a match: 200 ClinTox drugs against every pattern', async () => {
     const rdkit = await rdkitModule();
-    const rows = readFileSync('/work/shared/data/clintox.csv', 'utf8').split('\n').slice(1, 201);
+    const rows = readFileSync(sharedData('clintox.csv'), 'utf8').split('\n').slice(1, 201);
     const all = [...alertPatterns(rdkit).values()].flat().filter((p) => !p.explicitHydrogen);
     const hidden: string[] = [];
     let skipped = 0;

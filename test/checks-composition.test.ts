@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 
 import { findingsOf, rdkitModule, validate } from './checks.js';
+import { sharedData } from './shared-data.js';
 
 // The first structure of the HIV screen with more than 150 heavy atoms.
 async function largeMoleculeFromHiv(): Promise<string> {
   const rdkit = await rdkitModule();
-  const lines = readFileSync('/work/shared/data/hiv.csv', 'utf8').split('\n');
+  const lines = readFileSync(sharedData('hiv.csv'), 'utf8').split('\n');
   // Only long SMILES can hold that many atoms; parsing the rest would waste seconds.
   for (const smiles of lines.map((line) => line.split(',')[0]).filter((s) => s.length > 150)) {
     const mol = rdkit.get_mol(smiles);

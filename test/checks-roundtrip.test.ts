@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 
 import { inchiTotals } from '../chem/roundtrip.js';
 import { findingsOf, v2000, validate } from './checks.js';
+import { sharedData } from './shared-data.js';
 
 // Line 1628 of RDKit's MolStandardize test data: an alkynyl(phenyl)iodonium tosylate drawn
 // with a neutral IH2, which InChI cannot keep.
 function iodoniumFromPubchem(): string {
-  const line = readFileSync('/work/shared/data/pubchem-100k-validation.tsv', 'utf8')
+  const line = readFileSync(sharedData('pubchem-100k-validation.tsv'), 'utf8')
     .split('\n')[1627];
   return line.split('\t')[0];
 }
@@ -14,7 +15,7 @@ function iodoniumFromPubchem(): string {
 describe('smiles-roundtrip', () => {
   test('an iron-sulfur complex of the HIV screen (line 35280) does not read back the same',
     async () => {
-      const line = readFileSync('/work/shared/data/hiv.csv', 'utf8').split('\n')[35279];
+      const line = readFileSync(sharedData('hiv.csv'), 'utf8').split('\n')[35279];
       const [finding] = await findingsOf(line.split(',')[0], 'smiles-roundtrip');
 
       expect(line).toContain('[Fe+2]');

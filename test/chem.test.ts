@@ -8,6 +8,7 @@ import { loadRdkit } from '../chem/rdkit.js';
 import type { RDKitModule } from '../chem/rdkit.js';
 import type { ChemRecordResult } from '../chem/thread.js';
 import { elementSymbol, validateStructure } from '../chem/validate.js';
+import { sharedData } from './shared-data.js';
 
 type PoolModule = typeof import('../chem/pool.js');
 
@@ -218,7 +219,7 @@ describe('chem pool (compiled worker threads)', () => {
   }
 
   function esolRecords(count: number): Array<{ index: number; structure: string }> {
-    const text = readFileSync('/work/shared/data/esol.csv', 'utf8');
+    const text = readFileSync(sharedData('esol.csv'), 'utf8');
     const rows = parse(text, { columns: true }) as Array<{ smiles: string }>;
     return rows.slice(0, count).map((row, index) => ({ index, structure: row.smiles }));
   }

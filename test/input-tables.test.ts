@@ -1,19 +1,14 @@
 import fs from 'node:fs';
-import path from 'node:path';
 
 import { readRecords } from '../activities/input/read-records.js';
 import { detectDelimiter, looksLikeSmiles } from '../activities/input/sniff.js';
 import { splitSmiLine } from '../activities/input/smi.js';
 import { collect, tempFile } from './helpers.js';
-
-const PUBCHEM = path.join(process.cwd(), '..', 'shared', 'data', 'pubchem-100k-validation.tsv');
+import { sharedData } from './shared-data.js';
 
 /** The first `count` lines of the shared PubChem validation set, as a file of its own. */
 function pubchemHead(count: number): string {
-  if (!fs.existsSync(PUBCHEM)) {
-    throw new Error(`${PUBCHEM} is missing: the shared data sets belong in ../shared/data`);
-  }
-  const lines = fs.readFileSync(PUBCHEM, 'utf8').split('\n').slice(0, count);
+  const lines = fs.readFileSync(sharedData('pubchem-100k-validation.tsv'), 'utf8').split('\n').slice(0, count);
   return tempFile('pubchem-head.tsv', `${lines.join('\n')}\n`);
 }
 
@@ -54,7 +49,7 @@ describe('reading CSV and TSV tables', () => {
   test('the whole PubChem validation set reads as one batch, one record per line', async () => {
     const lines = fs.readFileSync(pubchemHead(Infinity), 'utf8').trimEnd().split('\n').length;
     let count = 0;
-    for await (const record of readRecords(PUBCHEM)) {
+    for await (const record of readRecords(sharedData('pubchem-100k-validation.tsv'))) {
       count += record.readError === null && record.input !== null ? 1 : 0;
     }
 

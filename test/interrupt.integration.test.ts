@@ -4,8 +4,9 @@ import path from 'node:path';
 
 import { runCli, workDir } from './cli.js';
 import { SECRET, startReceiver } from './receiver.js';
+import { sharedData } from './shared-data.js';
 
-const HIV = path.join(process.cwd(), '..', 'shared', 'data', 'hiv.csv');
+const HIV = sharedData('hiv.csv');
 function processesMentioning(text: string): string[] {
   const out = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
   return out.split('\n').filter((line) => line.includes(text) && !line.includes('ps -eo'));

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 
 import rdkitPackage, { type MainModule } from '@rdkit/rdkit';
 
 import { OpsinPool } from '../workers/opsin/pool.js';
 import type { OpsinAnswer } from '../workers/opsin/process.js';
 import { ensureOpsin } from '../workers/opsin/setup.js';
+import { sharedData } from './shared-data.js';
 
 /** OPSIN's own test names with their expected InChI (MIT); see ../shared/data/README.md. */
-const DATA = path.join(process.cwd(), '..', 'shared', 'data', 'opsin-names-inchi.tsv');
+const DATA = sharedData('opsin-names-inchi.tsv');
 
 interface Case {
   name: string;

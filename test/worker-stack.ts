@@ -12,6 +12,7 @@ import { freeLoopbackPort } from '../workers/metrics-server.js';
 import { ensureTools, projectRoot } from '../workers/setup/index.js';
 import { workDir } from './cli.js';
 import { requireMariadb } from './mariadb.js';
+import { sharedData } from './shared-data.js';
 
 /** A `molbatch worker` process and what it printed. */
 export interface WorkerProcess {
@@ -172,7 +173,7 @@ export async function until(
 
 /** The first `count` molecules of the HIV set, as a CSV file of their own. */
 export function hivSubset(count: number): string {
-  const hiv = path.join(process.cwd(), '..', 'shared', 'data', 'hiv.csv');
+  const hiv = sharedData('hiv.csv');
   const lines = fs.readFileSync(hiv, 'utf8').split('\n').slice(0, count + 1);
   const file = path.join(workDir(), `hiv-${count}.csv`);
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
